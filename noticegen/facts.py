@@ -1,0 +1,503 @@
+"""The input contract: frozen pydantic models of a breach's facts, their cross-field rules, and load_facts."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import phonenumbers
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from .errors import FactsError
+from .loader import Source, read_file
+
+USPS_CODES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP"
+).split()
+"""States, the District of Columbia and the territories, by USPS code (164.406 'State or jurisdiction')."""
+
+PHI_TERMS = (
+    "name", "address", "date_of_birth", "phone_number", "email_address", "ssn", "drivers_license",
+    "medical_record_number", "health_plan_id", "account_number", "credit_card", "bank_account",
+    "claims", "diagnosis", "lab_results", "medications", "procedure", "treatment", "images",
+    "disability_code", "other",
+)
+"""The controlled PHI vocabulary; phi.py maps each term to its label and HHS category."""
+
+BreachType = Literal[
+    "hacking_it_incident", "improper_disposal", "loss", "theft", "unauthorized_access_disclosure", "other"
+]
+BreachLocation = Literal[
+    "desktop_computer", "electronic_medical_record", "email", "laptop", "network_server",
+    "other_portable_electronic_device", "paper_films", "other",
+]
+PhiTerm = Literal[PHI_TERMS]  # type: ignore[valid-type]
+Safeguard = Literal["none", "privacy_rule", "security_administrative", "security_physical", "security_technical"]
+Action = Literal[
+    "adopted_encryption", "changed_passwords", "updated_risk_management_plan", "new_technical_safeguards",
+    "periodic_evaluations", "improved_physical_security", "updated_risk_analysis", "trained_business_associate",
+    "provided_credit_monitoring", "revised_business_associate_contracts", "revised_policies",
+    "sanctioned_workforce", "mitigated_harm", "trained_workforce", "other",
+]
+Exception_ = Literal["good_faith_workforce_use", "inadvertent_internal_disclosure", "recipient_unable_to_retain"]
+Locale = Literal["en_US", "es_US"]
+"""Locales with a complete catalog in locales/; add one here when its catalog is complete."""
+
+
+def _state(value: str) -> str:
+    if value not in USPS_CODES:
+        near = difflib.get_close_matches(value.upper(), USPS_CODES, n=1, cutoff=0.5)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        raise ValueError(f"{value!r} is not a USPS state or territory code{hint}")
+    return value
+
+
+def _phone(value: str) -> str:
+    try:
+        parsed = phonenumbers.parse(value, "US")
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        raise ValueError(f"{value!r} is not a valid phone number; write it like 562-555-0100")
+    return value
+
+
+def _toll_free(value: str) -> str:
+    _phone(value)
+    if phonenumbers.number_type(phonenumbers.parse(value, "US")) != phonenumbers.PhoneNumberType.TOLL_FREE:
+        raise ValueError(
+            f"{value!r} is not a toll-free number (800, 833, 844, 855, 866, 877 or 888); "
+            "164.404(d)(2)(ii)(B) asks for a toll-free number"
+        )
+    return value
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f"{value!r} is not an email address")
+    return value
+
+
+def _url(value: str) -> str:
+    if not _URL.match(value):
+        raise ValueError(f"{value!r} is not a web address; start it with https://")
+    return value
+
+
+State = Annotated[str, AfterValidator(_state)]
+Phone = Annotated[str, AfterValidator(_phone)]
+TollFree = Annotated[str, AfterValidator(_toll_free)]
+Email = Annotated[str, AfterValidator(_email)]
+Url = Annotated[str, AfterValidator(_url)]
+Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+Line = Annotated[str, Field(min_length=1, max_length=300)]
+Count = Annotated[int, Field(ge=0)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+
+
+class Address(_Model):
+    street: Line
+    street2: Line | None = None
+    city: Line
+    state: State
+    zip: Annotated[str, Field(pattern=r"^\d{5}(-\d{4})?$")]
+
+
+class ContactPerson(_Model):
+    name: Line
+    title: Line | None = None
+    phone: Phone
+    email: Email
+
+
+class CoveredEntity(_Model):
+    name: Line
+    kind: Literal["health_plan", "healthcare_clearinghouse", "healthcare_provider"]
+    address: Address
+    website: Url | None = None
+    contact: ContactPerson
+
+
+class BusinessAssociate(_Model):
+    name: Line
+    address: Address
+    contact: ContactPerson
+    agent_of_covered_entity: bool
+    discovered_on: dt.date
+    notified_covered_entity_on: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _notice_after_discovery(self):
+        if self.notified_covered_entity_on and self.notified_covered_entity_on < self.discovered_on:
+            raise _at(("notified_covered_entity_on",),
+                      "is before the business associate discovered the breach (discovered_on); check both dates")
+        return self
+
+
+class RiskAssessment(_Model):
+    """The four factors of 164.402(2), documented when a low probability of compromise is claimed."""
+
+    nature_and_extent: Text
+    unauthorized_person: Text
+    acquired_or_viewed: Text
+    mitigation: Text
+
+
+class Assessment(_Model):
+    exception: Exception_ | None = None
+    low_probability_of_compromise: bool = False
+    risk_assessment: RiskAssessment | None = None
+
+    @model_validator(mode="after")
+    def _factors_documented(self):
+        if self.low_probability_of_compromise and self.risk_assessment is None:
+            raise _at(("risk_assessment",),
+                      "is required when low_probability_of_compromise is true: document the four factors of "
+                      "164.402(2) (nature_and_extent, unauthorized_person, acquired_or_viewed, mitigation)")
+        return self
+
+
+class Breach(_Model):
+    started_on: dt.date
+    ended_on: dt.date | None = None
+    discovered_on: dt.date
+    types: Annotated[list[BreachType], Field(min_length=1)]
+    type_other: Line | None = None
+    locations: Annotated[list[BreachLocation], Field(min_length=1)]
+    location_other: Line | None = None
+    summary: Text
+    phi: Annotated[list[PhiTerm], Field(min_length=1)]
+    phi_other: Line | None = None
+    unsecured: bool = True
+    assessment: Assessment = Assessment()
+
+    @model_validator(mode="after")
+    def _dates_in_order(self, info: ValidationInfo):
+        today = (info.context or {}).get("today") or dt.date.today()
+        if self.ended_on and self.ended_on < self.started_on:
+            raise _at(("ended_on",), "is before started_on; the breach cannot end before it starts")
+        if self.ended_on and self.ended_on > today:
+            raise _at(("ended_on",), f"is in the future (today is {today.isoformat()}); leave it null while ongoing")
+        if self.started_on > today:
+            raise _at(("started_on",), f"is in the future (today is {today.isoformat()})")
+        if self.discovered_on < self.started_on:
+            raise _at(("discovered_on",), "is before started_on; a breach cannot be discovered before it starts")
+        if self.discovered_on > today:
+            raise _at(("discovered_on",), f"is in the future (today is {today.isoformat()})")
+        for flag, other in (("other", "type_other"),):
+            if flag in self.types and not self.type_other:
+                raise _at((other,), "is required when types includes 'other': describe the type of breach")
+        if "other" in self.locations and not self.location_other:
+            raise _at(("location_other",), "is required when locations includes 'other': describe where")
+        if "other" in self.phi and not self.phi_other:
+            raise _at(("phi_other",), "is required when phi includes 'other': name the kind of information")
+        return self
+
+
+class Affected(_Model):
+    total: Annotated[int, Field(ge=1)]
+    estimated: bool = False
+    by_state: dict[State, Count] = {}
+    insufficient_contact: Count = 0
+    deceased: Count = 0
+    deceased_without_next_of_kin: Count = 0
+    email_consent: Count = 0
+
+    @model_validator(mode="after")
+    def _counts_fit(self):
+        in_states = sum(self.by_state.values())
+        if in_states > self.total:
+            raise _at(("by_state",), f"adds up to {in_states}, more than total ({self.total})")
+        for name in ("insufficient_contact", "deceased", "email_consent"):
+            if getattr(self, name) > self.total:
+                raise _at((name,), f"is {getattr(self, name)}, more than total ({self.total})")
+        if self.deceased_without_next_of_kin > self.deceased:
+            raise _at(("deceased_without_next_of_kin",),
+                      f"is {self.deceased_without_next_of_kin}, more than deceased ({self.deceased})")
+        return self
+
+
+class WrittenFollowup(_Model):
+    stated_on: dt.date
+    delay_until: dt.date
+
+
+class LawEnforcementDelay(_Model):
+    agency: Line
+    official: Line
+    statement: Literal["written", "oral"]
+    stated_on: dt.date
+    delay_until: dt.date
+    written_followup: WrittenFollowup | None = None
+    """For an oral statement: the written statement that followed it, if one did (164.412(b))."""
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.delay_until < self.stated_on:
+            raise _at(("delay_until",), "is before stated_on; the delay must end after the statement")
+        if self.written_followup and self.statement == "written":
+            raise _at(("written_followup",), "only applies to an oral statement; remove it or set statement: oral")
+        if self.written_followup and self.written_followup.stated_on < self.stated_on:
+            raise _at(("written_followup", "stated_on"), "is before the oral statement (stated_on)")
+        return self
+
+
+class CreditMonitoring(_Model):
+    provider: Line
+    months: Annotated[int, Field(ge=1, le=120)]
+    enroll_by: dt.date | None = None
+    url: Url | None = None
+
+
+class Response(_Model):
+    investigation: Text
+    mitigation: Text
+    prevention: Text
+    individual_steps: Annotated[list[Text], Field(min_length=1)]
+    credit_monitoring: CreditMonitoring | None = None
+    safeguards_in_place: list[Safeguard] = []
+    actions_taken: list[Action] = []
+    actions_other: Text | None = None
+
+
+class Contact(_Model):
+    """How individuals reach the entity (164.404(c)(1)(E)); at least one channel."""
+
+    toll_free: TollFree | None = None
+    hours: Line | None = None
+    email: Email | None = None
+    website: Url | None = None
+    postal_address: Line | None = None
+
+    @model_validator(mode="after")
+    def _one_channel(self):
+        if not (self.toll_free or self.email or self.website or self.postal_address):
+            raise ValueError(
+                "needs at least one of toll_free, email, website, postal_address (164.404(c)(1)(E))"
+            )
+        return self
+
+
+class SubstituteNotice(_Model):
+    method: Literal["web", "media"]
+    url: Url | None = None
+    outlets: list[Line] = []
+    starts_on: dt.date | None = None
+    """First day of the 90-day posting or the media run; defaults to the notice date."""
+
+    @model_validator(mode="after")
+    def _method_needs(self):
+        if self.method == "web" and not self.url:
+            raise _at(("url",), "is required when method is web: the page the home page links to")
+        if self.method == "media" and not self.outlets:
+            raise _at(("outlets",), "is required when method is media: name the print or broadcast outlets")
+        return self
+
+
+class Signer(_Model):
+    name: Line
+    title: Line | None = None
+
+
+class Notices(_Model):
+    date: dt.date | None = None
+    """The date printed on notices; None means the day they are rendered."""
+    locales: Annotated[list[Locale], Field(min_length=1)] = ["en_US"]
+    signer: Signer | None = None
+    """Who signs letters; None means the covered entity's contact person."""
+
+
+class Facts(_Model):
+    """Everything noticegen needs to know about one breach."""
+
+    reporting_party: Literal["covered_entity", "business_associate"] = "covered_entity"
+    covered_entity: CoveredEntity
+    business_associate: BusinessAssociate | None = None
+    breach: Breach
+    affected: Affected
+    urgent: bool = False
+    law_enforcement_delay: LawEnforcementDelay | None = None
+    response: Response
+    contact: Contact
+    substitute_notice: SubstituteNotice | None = None
+    media_outlets: dict[State, list[Line]] = {}
+    notices: Notices = Notices()
+
+    @model_validator(mode="after")
+    def _cross_field(self):
+        ba = self.business_associate
+        if self.reporting_party == "business_associate" and ba is None:
+            raise _at(("business_associate",), "is required when reporting_party is business_associate")
+        if ba and ba.discovered_on < self.breach.started_on:
+            raise _at(("business_associate", "discovered_on"), "is before breach.started_on")
+        living_unreachable = self.affected.insufficient_contact
+        if living_unreachable >= 10:
+            if not self.contact.toll_free:
+                raise _at(("contact", "toll_free"),
+                          f"is required: {living_unreachable} people cannot be reached by mail, so substitute "
+                          "notice must give a toll-free number active 90 days (164.404(d)(2)(ii)(B))")
+            if self.substitute_notice is None:
+                raise _at(("substitute_notice",),
+                          f"is required: {living_unreachable} people cannot be reached by mail; choose method "
+                          "web (90-day home-page posting) or media (164.404(d)(2)(ii)(A))")
+        return self
+
+    def signer(self) -> Signer:
+        """The person who signs letters: notices.signer, else the covered entity's contact."""
+        if self.notices.signer:
+            return self.notices.signer
+        person = self.covered_entity.contact
+        return Signer(name=person.name, title=person.title)
+
+
+class _Located(ValueError):
+    """A cross-field error that belongs to a field below the model that raised it."""
+
+    def __init__(self, path: tuple[str, ...], message: str):
+        self.path = path
+        super().__init__(f"{'.'.join(path)}: {message}")
+
+
+def _at(path: tuple[str, ...], message: str) -> ValueError:
+    return _Located(path, message)
+
+
+# ---------------------------------------------------------------- error reporting
+
+def _suggest(value: Any, choices: list[str]) -> str:
+    if not isinstance(value, str):
+        return ""
+    near = [c for c in choices if c.startswith(value) or value in c.split("_")]
+    near = near or difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f" (did you mean {near[0]!r}?)" if near else ""
+
+
+def _model_at(loc: tuple) -> type[BaseModel] | None:
+    """The model class that owns the field at ``loc`` (for 'did you mean' on unknown keys)."""
+    model: Any = Facts
+    for part in loc[:-1]:
+        if isinstance(part, int) or model is None:
+            continue
+        info = getattr(model, "model_fields", {}).get(part)
+        if info is None:
+            return None
+        model = _unwrap_model(info.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _unwrap_model(annotation: Any):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _unwrap_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _messages(exc: ValidationError, source: Source) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        loc = tuple(p for p in loc if p != "[key]")
+        kind = err["type"]
+        ctx_error = (err.get("ctx") or {}).get("error")
+        if isinstance(ctx_error, _Located):
+            loc = loc + ctx_error.path
+            message = str(ctx_error)[len(".".join(ctx_error.path)) + 2:]
+        elif kind == "extra_forbidden":
+            model = _model_at(loc)
+            fields = list(model.model_fields) if model else []
+            message = f"unknown field{_suggest(loc[-1], fields)}; remove it or fix its spelling"
+        elif kind == "literal_error":
+            expected = (err.get("ctx") or {}).get("expected", "")
+            choices = re.findall(r"'([^']*)'", expected)
+            message = f"{err['input']!r} is not one of: {', '.join(choices)}{_suggest(err['input'], choices)}"
+        elif kind == "missing":
+            message = "is required"
+        elif kind.startswith("date"):
+            message = f"{err['input']!r} is not a date; write it as YYYY-MM-DD"
+        elif kind == "value_error":
+            message = err["msg"].removeprefix("Value error, ")
+        elif kind == "string_pattern_mismatch" and loc and loc[-1] == "zip":
+            message = f"{err['input']!r} is not a ZIP code; write 5 digits or ZIP+4 (quote it in YAML)"
+        else:
+            message = err["msg"]
+        path = ".".join(str(p) for p in loc) or "(top level)"
+        line = source.line_of(loc)
+        where = f"{source.name}:{line}" if line else source.name
+        text = f"{where}: {path}: {message}"
+        if text not in seen:
+            seen.add(text)
+            out.append(text)
+    return out
+
+
+def facts_from_source(source: Source, *, today: dt.date | None = None) -> Facts:
+    """Validate plain data read from a facts file; raise FactsError listing every problem."""
+    if not isinstance(source.data, dict):
+        raise FactsError([f"{source.name}:1: (top level): a facts file is a mapping of fields; "
+                          "start from `noticegen init`"])
+    left = _no_placeholders(source.data)
+    if left:
+        raise FactsError([
+            f"{source.name}:{source.line_of(path) or 1}: {'.'.join(map(str, path))}: "
+            f"still holds the placeholder {text[:60]!r} from `noticegen init`; fill it in"
+            for path, text in left
+        ])
+    try:
+        return Facts.model_validate(source.data, context={"today": today or dt.date.today()})
+    except ValidationError as exc:
+        raise FactsError(_messages(exc, source)) from None
+
+
+def load_facts(path: str | Path, *, today: dt.date | None = None) -> Facts:
+    """Read and validate a YAML or JSON facts file.
+
+    ``today`` bounds the dates ("not in the future"); None means the real today.
+    Raises FactsError with every problem, each as ``FILE:LINE: field.path: message``.
+    """
+    return facts_from_source(read_file(path), today=today)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of a facts file, for editors."""
+    schema = Facts.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "noticegen breach facts"
+    return schema
+
+
+def _no_placeholders(data: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
+    """Paths whose value is still a ``<...>`` placeholder from ``noticegen init``."""
+    found: list[tuple[tuple, str]] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _no_placeholders(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found += _no_placeholders(value, path + (i,))
+    elif isinstance(data, str) and data.strip().startswith("<") and data.strip().endswith(">"):
+        found.append((path, data.strip()))
+    return found
