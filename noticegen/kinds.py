@@ -1,0 +1,118 @@
+"""Notice kinds and the required-elements table, each element with its citation and usual headings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    citation: str
+    requirement: str
+    headings: tuple[str, ...]
+    """Usual wordings of this element's heading (English and Spanish), for notices drafted by hand."""
+
+
+ELEMENTS: dict[str, Element] = {e.id: e for e in (
+    Element("what_happened", "45 CFR 164.404(c)(1)(A)",
+            "a brief description of what happened, with the date of the breach and the date of its discovery, if known",
+            ("what happened", "what occurred", "what happened and when", "description of the incident",
+             "details of the incident", "about the incident", "the incident", "what is this about",
+             "que sucedio", "que paso", "que ocurrio", "descripcion del incidente")),
+    Element("phi_involved", "45 CFR 164.404(c)(1)(B)",
+            "the types of unsecured protected health information involved",
+            ("what information was involved", "information involved", "what information was affected",
+             "what information was involved in the incident", "information that was involved",
+             "types of information involved", "what personal information was involved",
+             "que informacion estuvo involucrada", "que informacion se vio afectada", "informacion involucrada")),
+    Element("individual_steps", "45 CFR 164.404(c)(1)(C)",
+            "the steps individuals should take to protect themselves from potential harm",
+            ("what you can do", "what you should do", "steps you can take", "steps you can take to protect yourself",
+             "what can i do", "how to protect yourself", "steps you should take",
+             "que puede hacer usted", "que puede hacer", "pasos que puede tomar")),
+    Element("entity_actions", "45 CFR 164.404(c)(1)(D)",
+            "what the entity is doing to investigate the breach, to mitigate harm, and to protect against further breaches",
+            ("what we are doing", "what we're doing", "what we are doing about it", "what we have done",
+             "what we are doing to protect you", "our response", "steps we are taking",
+             "que estamos haciendo", "lo que estamos haciendo")),
+    Element("contact", "45 CFR 164.404(c)(1)(E)",
+            "contact procedures to ask questions or learn more: a toll-free number, an email address, a website, or a postal address",
+            ("for more information", "more information", "contact us", "questions", "how to contact us",
+             "if you have questions", "where can i get more information", "contact information",
+             "para mas informacion", "mas informacion", "preguntas", "como comunicarse con nosotros")),
+    Element("toll_free", "45 CFR 164.404(d)(2)(ii)(B)",
+            "a toll-free number, active at least 90 days, where people can learn whether their information was involved",
+            ("toll-free number", "call toll-free", "call us toll-free", "was your information involved",
+             "find out if your information was involved", "learn whether your information was involved",
+             "linea gratuita", "numero gratuito", "fue involucrada su informacion")),
+    Element("individuals_identified", "45 CFR 164.410(c)(1)",
+            "the identification of each individual whose unsecured PHI was, or is reasonably believed to have been, involved",
+            ("individuals affected", "affected individuals", "identification of individuals",
+             "identification of each individual", "individuals involved", "personas afectadas")),
+)}
+
+_CONTENT = ("what_happened", "phi_involved", "individual_steps", "entity_actions", "contact")
+
+
+@dataclass(frozen=True)
+class NoticeKind:
+    id: str
+    title: str
+    citation: str
+    elements: tuple[str, ...]
+    """Required elements, in the order a notice presents them."""
+    formats: tuple[str, ...]
+    """Output formats that suit the kind; the first is the main one."""
+    channel: str
+
+
+KINDS: dict[str, NoticeKind] = {k.id: k for k in (
+    NoticeKind("individual", "Notice to individuals", "45 CFR 164.404", _CONTENT, ("docx", "md", "html", "eml"), "letter"),
+    NoticeKind("next_of_kin", "Notice to next of kin or personal representative", "45 CFR 164.404(d)(1)(ii)",
+               _CONTENT, ("docx", "md"), "letter"),
+    NoticeKind("substitute_web", "Substitute notice: website posting", "45 CFR 164.404(d)(2)(ii)",
+               _CONTENT + ("toll_free",), ("html", "md"), "web"),
+    NoticeKind("substitute_media", "Substitute notice: print or broadcast media", "45 CFR 164.404(d)(2)(ii)",
+               _CONTENT + ("toll_free",), ("docx", "md"), "media"),
+    NoticeKind("substitute_alternative", "Substitute notice: alternative written notice and telephone script",
+               "45 CFR 164.404(d)(2)(i)", _CONTENT, ("docx", "md"), "script"),
+    NoticeKind("urgent_telephone", "Urgent telephone notice script", "45 CFR 164.404(d)(3)",
+               ("what_happened", "contact"), ("docx", "md"), "script"),
+    NoticeKind("media", "Notice to prominent media outlets", "45 CFR 164.406", _CONTENT, ("docx", "md", "html"), "media"),
+    NoticeKind("business_associate", "Business associate notice to the covered entity", "45 CFR 164.410",
+               ("individuals_identified", "what_happened", "phi_involved", "entity_actions"), ("docx", "md"), "memo"),
+)}
+"""Every kind of written notice. ``hhs`` is not here: it is a form (hhs.py), not a notice.
+
+urgent_telephone lists what_happened and contact although 164.404(d)(3) sets no content: a call script
+that cannot say what happened or where to call back is no use; the written notice carries the full set.
+business_associate lists 164.410(c)(1)'s identification plus the 164.404(c) information a business
+associate is expected to have at the time (164.410(c)(2)); individual_steps and contact stay the
+covered entity's to write."""
+
+
+def normalise_heading(text: str) -> str:
+    """Lower-case, accents and punctuation removed, spaces collapsed: for matching heading wordings."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"[^a-z0-9' -]+", " ", text)
+    text = text.replace("-", " ").replace("'", "'")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_HEADING_INDEX = {normalise_heading(h): e.id for e in ELEMENTS.values() for h in e.headings}
+
+
+def element_for_heading(text: str) -> str | None:
+    """The element a heading announces ("What Happened?" -> what_happened), or None."""
+    key = normalise_heading(text)
+    if key in _HEADING_INDEX:
+        return _HEADING_INDEX[key]
+    for wording, element in _HEADING_INDEX.items():  # "1. What Happened", "What happened on March 3"
+        if key.startswith(wording + " ") or key.endswith(" " + wording):
+            return element
+    return None

@@ -1,0 +1,1 @@
+"""Readers turn notice files (Markdown, HTML, DOCX, plain text) back into the Notice model."""
