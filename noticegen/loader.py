@@ -169,7 +169,7 @@ def read_file(path: str | Path) -> Source:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise FactsError([f"{name}:{line}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"])
+        raise FactsError([f"{name}:{line}: not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8"])
     if "\x00" in text:
         raise FactsError([f"{name}: contains NUL bytes; this is not a text facts file"])
     return read_text(text, name, is_json=path.suffix.lower() == ".json")
