@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 a check found missing elements, 2 bad input or usage.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -59,3 +60,139 @@ def init(path: str | None, force: bool) -> None:
         sys.exit(2)
     write_atomic(path, text)
     click.echo(f"wrote {path}: fill in every <...> value, then run `noticegen validate {path}`")
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        click.echo(f"{option}: {value!r} is not a date; write it as YYYY-MM-DD", err=True)
+        sys.exit(2)
+
+
+@main.command("plan")
+@click.argument("facts_file", type=click.Path(dir_okay=False))
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Plan as of this date (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def plan_command(facts_file: str, as_of: str | None, fmt: str) -> None:
+    """Which notices are owed, to whom, by when, and why."""
+    from .plan import format_table, plan, plan_to_json
+
+    day = _date(as_of, "--as-of") or dt.date.today()
+    try:
+        facts = facts_mod.load_facts(facts_file)
+        result = plan(facts, as_of=day)
+    except NoticegenError as exc:
+        _fail(exc)
+    if fmt == "json":
+        click.echo(json.dumps(plan_to_json(result), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_table(result))
+
+
+@main.command("render")
+@click.argument("facts_file", type=click.Path(dir_okay=False))
+@click.option("--notice", "kinds", multiple=True, metavar="KIND",
+              help="Only this notice kind (repeatable); default: everything the plan requires.")
+@click.option("--locale", "locales", multiple=True, metavar="LOCALE", help="Only this locale (repeatable).")
+@click.option("--format", "formats", multiple=True,
+              type=click.Choice(["docx", "md", "html", "eml", "json", "csv"]), help="Only this format (repeatable).")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True),
+              help="Your template folder; its files win over the bundled ones.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Plan as of this date (default: today).")
+@click.option("--draft", is_flag=True, help="Render even an incomplete notice, watermarked DRAFT, report appended.")
+@click.option("--preview/--no-preview", default=False, help="Also write a PNG of page 1 of each DOCX (needs LibreOffice).")
+def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, as_of, draft, preview) -> None:
+    """Render the notices the plan requires into OUTPUT/<locale>/<kind>.<ext>."""
+    from .errors import CheckFailed
+    from .notice_set import notice_set
+    from .plan import plan
+
+    day = _date(as_of, "--as-of") or dt.date.today()
+    try:
+        facts = facts_mod.load_facts(facts_file)
+        result = plan(facts, as_of=day)
+        if kinds:
+            unknown = [k for k in kinds if k not in _KNOWN_KINDS]
+            if unknown:
+                raise facts_mod.FactsError([f"--notice: {unknown[0]!r} is not a notice kind; one of: "
+                                            f"{', '.join(_KNOWN_KINDS)}"])
+        if not result.breach:
+            click.echo(f"no notices: {result.determination}")
+            return
+        made = notice_set(facts, result, kinds=kinds or None, locales=locales or None,
+                          formats=formats or None, templates=Path(templates_dir) if templates_dir else None,
+                          draft=draft)
+    except CheckFailed as exc:
+        for report in exc.reports:
+            click.echo(report.to_table(), err=True)
+            click.echo("", err=True)
+        click.echo(f"{exc}; fix the template or facts, or pass --draft for a watermarked working copy", err=True)
+        sys.exit(1)
+    except NoticegenError as exc:
+        _fail(exc)
+    if not made.outputs:
+        click.echo("nothing to render for that selection", err=True)
+        sys.exit(2)
+    root = Path(out_dir)
+    written = [write_atomic(root / output.path, output.content) for output in made.outputs]
+    for path in written:
+        click.echo(str(path))
+    if preview:
+        from .preview import preview_pngs
+
+        for path in preview_pngs([p for p in written if p.suffix == ".docx"]):
+            click.echo(str(path))
+    drafts = [r for r in made.reports if not r.ok]
+    if drafts:
+        click.echo(f"{len(drafts)} notice(s) rendered as DRAFT: required content is missing", err=True)
+
+
+_KNOWN_KINDS = ("individual", "next_of_kin", "substitute_web", "substitute_media", "substitute_alternative",
+                "urgent_telephone", "media", "business_associate", "hhs")
+
+
+@main.command("check")
+@click.argument("notice_file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--facts", "facts_file", type=click.Path(dir_okay=False), help="Also confirm these facts appear.")
+@click.option("--kind", type=click.Choice(_KNOWN_KINDS[:-1]), help="The notice kind (default: from the file, else individual).")
+@click.option("--locale", help="The notice's locale (default: from the file, else en_US).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def check_command(notice_file: str, facts_file: str | None, kind: str | None, locale: str | None, fmt: str) -> None:
+    """Check a notice file (DOCX, HTML, Markdown or text) for every element the rule requires."""
+    from .check import check
+    from .readers import read_path
+
+    try:
+        facts = facts_mod.load_facts(facts_file) if facts_file else None
+        notice = read_path(Path(notice_file), kind=kind, locale=locale)
+        report = check(notice, facts, kind=kind or (notice.kind if notice.kind != "unknown" else "individual"))
+    except NoticegenError as exc:
+        _fail(exc)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.to_table())
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command("hhs")
+@click.argument("facts_file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "md"]), default="md", show_default=True)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Plan as of this date (default: today).")
+def hhs_command(facts_file: str, fmt: str, as_of: str | None) -> None:
+    """The HHS breach portal's fields, in the wizard's order, with its exact option strings."""
+    from . import hhs
+    from .plan import plan
+
+    day = _date(as_of, "--as-of") or dt.date.today()
+    try:
+        facts = facts_mod.load_facts(facts_file)
+        fields = hhs.portal_fields(facts, plan=plan(facts, as_of=day))
+    except NoticegenError as exc:
+        _fail(exc)
+    writer = {"json": hhs.to_json, "csv": hhs.to_csv, "md": hhs.to_markdown}[fmt]
+    click.echo(writer(fields), nl=False)

@@ -32,8 +32,9 @@ class ReadError(NoticegenError):
 
 
 class CheckFailed(NoticegenError):
-    """A built notice lacks a required element; ``report`` says which."""
+    """Built notices lack required elements; ``reports`` (CheckReport) say which."""
 
-    def __init__(self, report):
-        self.report = report
-        super().__init__(f"{report.kind} notice ({report.locale}) is missing required content")
+    def __init__(self, reports):
+        self.reports = tuple(reports)
+        names = ", ".join(f"{r.kind} ({r.locale})" for r in self.reports)
+        super().__init__(f"not rendered: required content is missing from {names}")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import phonenumbers
+from dataclasses import dataclass
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -22,11 +23,9 @@ from pydantic import (
 
 from .errors import FactsError
 from .loader import Source, read_file
+from .places import STATES
 
-USPS_CODES = (
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
-    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP"
-).split()
+USPS_CODES = tuple(STATES)
 """States, the District of Columbia and the territories, by USPS code (164.406 'State or jurisdiction')."""
 
 PHI_TERMS = (
@@ -327,6 +326,24 @@ class Notices(_Model):
     """Who signs letters; None means the covered entity's contact person."""
 
 
+class TextTranslation(_Model):
+    """The free text of a facts file in one more locale, so a notice never mixes languages.
+
+    Free text in the facts (summary, response, hours...) is written in en_US; every other locale in
+    notices.locales needs its own version here, field for field.
+    """
+
+    summary: Text
+    investigation: Text
+    mitigation: Text
+    prevention: Text
+    individual_steps: Annotated[list[Text], Field(min_length=1)]
+    hours: Line | None = None
+    type_other: Line | None = None
+    location_other: Line | None = None
+    phi_other: Line | None = None
+
+
 class Facts(_Model):
     """Everything noticegen needs to know about one breach."""
 
@@ -342,6 +359,8 @@ class Facts(_Model):
     substitute_notice: SubstituteNotice | None = None
     media_outlets: dict[State, list[Line]] = {}
     notices: Notices = Notices()
+    translations: dict[Locale, TextTranslation] = {}
+    """Free text for each locale other than en_US (see TextTranslation)."""
 
     @model_validator(mode="after")
     def _cross_field(self):
@@ -360,7 +379,45 @@ class Facts(_Model):
                 raise _at(("substitute_notice",),
                           f"is required: {living_unreachable} people cannot be reached by mail; choose method "
                           "web (90-day home-page posting) or media (164.404(d)(2)(ii)(A))")
+        self._translations_complete()
         return self
+
+    def _translations_complete(self) -> None:
+        for locale in self.notices.locales:
+            if locale == "en_US":
+                continue
+            why = f"because notices.locales includes {locale} (a notice must not mix languages)"
+            text = self.translations.get(locale)
+            if text is None:
+                raise _at(("translations", locale),
+                          f"is required {why}: give summary, investigation, mitigation, prevention and "
+                          "individual_steps in that language")
+            if len(text.individual_steps) != len(self.response.individual_steps):
+                raise _at(("translations", locale, "individual_steps"),
+                          f"has {len(text.individual_steps)} steps but response.individual_steps has "
+                          f"{len(self.response.individual_steps)}; translate each step once")
+            pairs = (("hours", self.contact.hours), ("type_other", self.breach.type_other),
+                     ("location_other", self.breach.location_other), ("phi_other", self.breach.phi_other))
+            for name, source in pairs:
+                if source and not getattr(text, name):
+                    raise _at(("translations", locale, name), f"is required {why}")
+
+    def text(self, locale: str) -> "LocalText":
+        """The free text of the facts in ``locale`` (en_US: as written; others: from translations)."""
+        if locale == "en_US" or locale not in self.translations:
+            return LocalText(
+                summary=self.breach.summary, investigation=self.response.investigation,
+                mitigation=self.response.mitigation, prevention=self.response.prevention,
+                individual_steps=tuple(self.response.individual_steps), hours=self.contact.hours,
+                type_other=self.breach.type_other, location_other=self.breach.location_other,
+                phi_other=self.breach.phi_other,
+            )
+        t = self.translations[locale]
+        return LocalText(
+            summary=t.summary, investigation=t.investigation, mitigation=t.mitigation, prevention=t.prevention,
+            individual_steps=tuple(t.individual_steps), hours=t.hours, type_other=t.type_other,
+            location_other=t.location_other, phi_other=t.phi_other,
+        )
 
     def signer(self) -> Signer:
         """The person who signs letters: notices.signer, else the covered entity's contact."""
@@ -368,6 +425,21 @@ class Facts(_Model):
             return self.notices.signer
         person = self.covered_entity.contact
         return Signer(name=person.name, title=person.title)
+
+
+@dataclass(frozen=True)
+class LocalText:
+    """The facts' free text in one locale."""
+
+    summary: str
+    investigation: str
+    mitigation: str
+    prevention: str
+    individual_steps: tuple[str, ...]
+    hours: str | None
+    type_other: str | None
+    location_other: str | None
+    phi_other: str | None
 
 
 class _Located(ValueError):

@@ -1,0 +1,169 @@
+"""Obligation + template + locale -> Notice: render the kind's Markdown template and read it into the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import i18n
+from .errors import TemplateError
+from .facts import Facts
+from .kinds import KINDS
+from .model import Meta, Notice
+from .places import dateline_state, state_name
+from .readers import markdown as markdown_reader
+from .templates import Translator, render_template
+
+_NO_SSN = {"ssn", "credit_card", "bank_account", "account_number"}
+
+
+@dataclass(frozen=True)
+class Built:
+    """A built notice, the Markdown it was read from, and the msgids its locale's catalog lacked."""
+
+    notice: Notice
+    markdown: str
+    untranslated: tuple[tuple[str | None, str], ...]
+
+
+def template_kind(obligation_kind: str) -> str:
+    """The notice kind (template) that serves an obligation kind."""
+    if obligation_kind not in KINDS:
+        raise TemplateError(f"no notice template serves obligation kind {obligation_kind!r}")
+    return obligation_kind
+
+
+def build(
+    facts: Facts,
+    obligation: Any,
+    *,
+    locale: str,
+    channel: str | None = None,
+    templates: Path | None = None,
+    today: dt.date | None = None,
+) -> Built:
+    """Build the notice for one obligation in one locale.
+
+    ``channel`` picks a variant of the kind ('letter' or 'email' for individual notice; None: the
+    kind's own channel). ``templates`` is a user's folder whose templates win over the bundled ones.
+    ``today`` is the notice date when the facts give none.
+    """
+    kind = template_kind(obligation.kind)
+    spec = KINDS[kind]
+    channel = channel or spec.channel
+    catalog = i18n.catalog(locale)
+    translator = Translator(catalog)
+    context = notice_context(facts, obligation, locale=locale, channel=channel, today=today)
+    markdown = render_template(kind, {"c": context}, translator=translator, override=templates)
+    notice = markdown_reader.read(markdown, kind=kind, locale=locale)
+    sender = context["sender"]
+    notice = notice.with_meta(
+        title=notice.meta.title,
+        entity=sender["name"],
+        letterhead=tuple(sender["letterhead"]),
+        date=context["dates"]["notice"],
+        subject=notice.meta.title,
+        channel=channel,
+    )
+    return Built(notice, markdown, tuple(translator.missing))
+
+
+def _letterhead(name: str, address, phone: str | None, website: str | None) -> list[str]:
+    lines = [name, address.street]
+    if address.street2:
+        lines.append(address.street2)
+    lines.append(f"{address.city}, {address.state} {address.zip}")
+    extra = " · ".join(x for x in (phone, website) if x)
+    if extra:
+        lines.append(extra)
+    return lines
+
+
+def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, today: dt.date | None) -> dict:
+    """Everything a template may print, formatted for ``locale``; templates escape it as they print."""
+    cat = i18n.catalog(locale)
+    fmt = lambda d: i18n.format_date(d, locale) if d else None  # noqa: E731
+    text = facts.text(locale)
+    ce = facts.covered_entity
+    breach = facts.breach
+    phi_labels = [i18n.phi_label(term, locale) for term in breach.phi if term != "other"]
+    if "other" in breach.phi and text.phi_other:
+        phi_labels.append(text.phi_other)
+    jurisdiction = getattr(obligation, "jurisdiction", None)
+    count = getattr(obligation, "count", facts.affected.total)
+    notice_date = facts.notices.date or today or dt.date.today()
+    entity = {
+        "name": ce.name,
+        "letterhead": _letterhead(ce.name, ce.address, facts.contact.toll_free or ce.contact.phone, ce.website),
+        "city": ce.address.city,
+        "state": ce.address.state,
+    }
+    ba = facts.business_associate
+    ba_ctx = None
+    sender = entity
+    if ba is not None:
+        ba_ctx = {
+            "name": ba.name,
+            "contact_name": ba.contact.name,
+            "contact_phone": ba.contact.phone,
+            "contact_email": ba.contact.email,
+            "letterhead": _letterhead(ba.name, ba.address, ba.contact.phone, None),
+        }
+        if obligation.kind == "business_associate":
+            sender = {"name": ba.name, "letterhead": ba_ctx["letterhead"]}
+    signer = facts.signer()
+    if obligation.kind == "business_associate" and ba is not None:
+        signer_ctx = {"name": ba.contact.name, "title": ba.contact.title}
+    else:
+        signer_ctx = {"name": signer.name, "title": signer.title}
+    credit = facts.response.credit_monitoring
+    outlets = tuple(getattr(obligation, "outlets", ()) or ())
+    contact = facts.contact
+    hold = getattr(obligation, "hold_until", None)
+    dateline_place = f"{ce.address.city.upper()}, {dateline_state(ce.address.state)}"
+    return {
+        "channel": channel,
+        "locale": locale,
+        "entity": entity,
+        "sender": sender,
+        "ba": ba_ctx,
+        "signer": signer_ctx,
+        "text": text,
+        "dates": {
+            "started": fmt(breach.started_on),
+            "ended": fmt(breach.ended_on),
+            "discovered": fmt(breach.discovered_on),
+            "notice": fmt(notice_date),
+            "ba_discovered": fmt(ba.discovered_on) if ba else None,
+        },
+        "phi_labels": phi_labels,
+        "phi_text": i18n.format_list(phi_labels, locale),
+        "no_ssn": not (set(breach.phi) & _NO_SSN),
+        "contact": {
+            "toll_free": contact.toll_free,
+            "hours": text.hours,
+            "email": contact.email,
+            "website": contact.website,
+            "postal_address": contact.postal_address,
+        },
+        "credit": None if credit is None else {
+            "provider": credit.provider,
+            "months": credit.months,
+            "enroll_by": fmt(credit.enroll_by),
+            "url": credit.url,
+        },
+        "held": hold is not None,
+        "count": i18n.format_number(count, locale),
+        "total": i18n.format_number(facts.affected.total, locale),
+        "jurisdiction": jurisdiction,
+        "jurisdiction_name": cat.gettext(state_name(jurisdiction)) if jurisdiction else None,
+        "outlets": list(outlets),
+        "outlets_text": i18n.format_list(list(outlets), locale),
+        "window_start": fmt(getattr(obligation, "window_start", None)),
+        "window_end": fmt(getattr(obligation, "window_end", None)),
+        "toll_free_until": fmt(getattr(obligation, "toll_free_until", None)),
+        "dateline": f"{dateline_place}, {fmt(notice_date)}",
+        "media_contact": {"name": ce.contact.name, "phone": ce.contact.phone, "email": ce.contact.email},
+    }

@@ -1,0 +1,130 @@
+"""A plan's whole notice set: every notice in every locale and suitable format, checked before any is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import hhs
+from .build import build
+from .check import CheckReport, check
+from .errors import CheckFailed
+from .facts import Facts
+from .kinds import KINDS
+from .model import BulletList, Heading, Notice, Section, Text
+from .render import render
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str          # relative: <locale>/<name>.<ext>, or hhs.<ext>
+    content: str | bytes
+    kind: str
+    locale: str | None
+    fmt: str
+
+
+@dataclass(frozen=True)
+class NoticeSet:
+    outputs: tuple[Output, ...]
+    reports: tuple[CheckReport, ...]
+
+
+_HHS_KINDS = ("hhs_immediate", "hhs_annual")
+
+
+def _file_name(obligation) -> str:
+    if obligation.kind == "media" and obligation.jurisdiction:
+        return f"media-{obligation.jurisdiction}"
+    return obligation.kind
+
+
+def _with_report(notice: Notice, report: CheckReport) -> Notice:
+    """A draft: the watermark flag set and the check report appended as a last section."""
+    lines = tuple(
+        (Text(f"{r.element} — {r.status} — {r.citation} — {r.detail}"),) for r in report.elements
+    ) + tuple((Text(f"problem — {p}"),) for p in report.problems)
+    section = Section(None, (Heading(2, (Text("Check report (draft)"),)), BulletList(lines)))
+    notice = replace(notice, sections=notice.sections + (section,))
+    return notice.with_meta(draft=True)
+
+
+def _variants(kind: str, formats: tuple[str, ...] | None):
+    """(channel, formats) pairs: an individual notice is a letter and, for those who agreed, an email."""
+    suits = KINDS[kind].formats
+    wanted = [f for f in suits if formats is None or f in formats]
+    if kind == "individual":
+        letter = tuple(f for f in wanted if f != "eml")
+        out = [("letter", letter)] if letter else []
+        if "eml" in wanted:
+            out.append(("email", ("eml",)))
+        return out
+    return [(None, tuple(wanted))] if wanted else []
+
+
+def _write(notice: Notice, fmt: str, facts: Facts, name: str, locale: str, kind: str) -> list[Output]:
+    base = f"{locale}/{name}"
+    if fmt == "eml":
+        sender = facts.contact.email or facts.covered_entity.contact.email
+        content = render(notice, "eml", from_addr=sender, from_name=facts.covered_entity.name, reply_to=sender)
+        return [Output(f"{base}.eml", content, kind, locale, fmt)]
+    outputs = [Output(f"{base}.{fmt}", render(notice, fmt), kind, locale, fmt)]
+    if fmt == "html" and kind == "substitute_web":
+        from .render.html import banner
+
+        outputs.append(Output(f"{base}.fragment.html", render(notice, "html", fragment=True), kind, locale, fmt))
+        url = facts.substitute_notice.url if facts.substitute_notice else None
+        if url:
+            text = notice.meta.title or "Notice of Data Security Incident"
+            outputs.append(Output(f"{base}.banner.html", banner(text=text, href=url, locale=locale), kind, locale, fmt))
+    return outputs
+
+
+def notice_set(
+    facts: Facts,
+    plan,
+    *,
+    kinds: tuple[str, ...] | None = None,
+    locales: tuple[str, ...] | None = None,
+    formats: tuple[str, ...] | None = None,
+    templates: Path | None = None,
+    draft: bool = False,
+    today: dt.date | None = None,
+) -> NoticeSet:
+    """Build, check and render every notice ``plan`` requires (filtered by kinds/locales/formats).
+
+    Raises CheckFailed with every failing report unless ``draft``, in which case failing notices are
+    rendered with a DRAFT watermark and their report appended. Nothing is written here.
+    """
+    outputs: list[Output] = []
+    reports: list[CheckReport] = []
+    failed: list[CheckReport] = []
+    for obligation in plan.obligations:
+        if obligation.kind in _HHS_KINDS:
+            if kinds is None or "hhs" in kinds or obligation.kind in kinds:
+                fields = hhs.portal_fields(facts, plan=plan)
+                for fmt, writer in (("json", hhs.to_json), ("csv", hhs.to_csv), ("md", hhs.to_markdown)):
+                    if formats is None or fmt in formats or (fmt == "md" and "md" in formats):
+                        outputs.append(Output(f"hhs.{fmt}", writer(fields), "hhs", None, fmt))
+            continue
+        if kinds is not None and obligation.kind not in kinds:
+            continue
+        for locale in facts.notices.locales:
+            if locales is not None and locale not in locales:
+                continue
+            for channel, fmts in _variants(obligation.kind, formats):
+                built = build(facts, obligation, locale=locale, channel=channel, templates=templates, today=today)
+                report = check(built.notice, facts, untranslated=built.untranslated)
+                reports.append(report)
+                notice = built.notice
+                if not report.ok:
+                    if not draft:
+                        failed.append(report)
+                        continue
+                    notice = _with_report(notice, report)
+                for fmt in fmts:
+                    outputs.extend(_write(notice, fmt, facts, _file_name(obligation), locale, obligation.kind))
+    if failed:
+        raise CheckFailed(failed)
+    return NoticeSet(tuple(outputs), tuple(reports))
