@@ -11,8 +11,9 @@ _HOME = {
     "plan": "noticegen.plan",
     "build": "noticegen.build",
     "check": "noticegen.check",
-    "render": "noticegen.render",
 }
+
+from .render import render  # noqa: E402  (the function shadows the subpackage's name, as intended)
 
 
 def __getattr__(name: str):
