@@ -160,7 +160,8 @@ def phi_involved(found: Found) -> tuple[str, str]:
     text = section_text(found.section)
     if found.facts is not None:
         labels = [i18n.phi_label(t, found.notice.locale) for t in found.facts.breach.phi if t != "other"]
-        absent = [label for label in labels if not _has(text, label)]
+        absent = [label for label in labels
+                  if not any(_has(text, form) for form in (label, re.sub(r"\s*\([^)]*\)", "", label)))]
         if absent:
             return "incomplete", f"does not name: {', '.join(absent)}"
         return "present", f"names all {len(labels)} types of information"
