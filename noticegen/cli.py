@@ -89,7 +89,7 @@ def plan_command(facts_file: str, as_of: str | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(plan_to_json(result), indent=2, ensure_ascii=False))
     else:
-        click.echo(format_table(result))
+        click.echo(format_table(result), nl=False)
 
 
 @main.command("render")
