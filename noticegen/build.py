@@ -123,8 +123,11 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
     contact = facts.contact
     hold = getattr(obligation, "hold_until", None)
     dateline_place = f"{ce.address.city.upper()}, {dateline_state(ce.address.state)}"
+    audience = {"next_of_kin": "next_of_kin", "media": "public", "substitute_media": "public",
+                "business_associate": "public"}.get(obligation.kind, "individual")
     return {
         "channel": channel,
+        "audience": audience,
         "locale": locale,
         "entity": entity,
         "sender": sender,

@@ -51,28 +51,38 @@ class Translator:
         out: list[str] = []
         pos = 0
         for match in _PLACEHOLDER.finditer(text):
-            out.append(md_escape(text[pos:match.start()]))
+            out.append(md_escape(text[pos:match.start()], line_start=not out))
             name = match.group(1)
             if name not in variables:
                 raise TemplateError(f"translation of {msgid!r} uses %({name})s, which the template does not pass")
             out.append(_value(variables[name]))
             pos = match.end()
-        out.append(md_escape(text[pos:]))
+        out.append(md_escape(text[pos:], line_start=not out))
         return Markup("".join(out))
+
+
+def _text(value: Any) -> str:
+    """A fact as one line of literal Markdown: whitespace runs (newlines too) become one space."""
+    return md_escape(" ".join(str(value).split()), line_start=True)
 
 
 def _value(value: Any) -> str:
     if isinstance(value, Markup):
         return str(value)
-    return md_escape(str(value))
+    return _text(value)
 
 
-def _finalize(value: Any) -> Any:
+def _finalize(value: Any) -> Markup:
+    """Runs on every printed value before Jinja's autoescape: Markdown-escaped text, marked safe.
+
+    autoescape is on only so that macro calls and ``_`` results come back as Markup and are not
+    escaped twice; the escaping itself is Markdown's, done here.
+    """
     if isinstance(value, Markup):
         return value
     if value is None:
         raise TemplateError("a template printed a value that is not set (None); guard it with {% if %}")
-    return md_escape(str(value))
+    return Markup(_text(value))
 
 
 def field_marker(name: str) -> Markup:
@@ -110,7 +120,7 @@ def environment(*, override: Path | None = None) -> _Environment:
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         finalize=_finalize,
-        autoescape=False,
+        autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
