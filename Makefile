@@ -22,14 +22,15 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 demo: $(VENV)/.installed
 	$(VENV)/bin/noticegen validate $(SAMPLE)
 	$(VENV)/bin/noticegen plan $(SAMPLE) --as-of 2025-03-14
-	$(VENV)/bin/noticegen render $(SAMPLE) -o $(OUT)
+	$(VENV)/bin/noticegen render $(SAMPLE) -o $(OUT) --as-of 2025-03-14 --preview
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
 
 # Refresh the translation catalogs after changing template text (translators: see README).
 catalogs: $(VENV)/.installed
-	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -o locales/noticegen.pot --no-location --sort-output .
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -o locales/noticegen.pot --no-location --sort-output \
+		--project noticegen --version 0.1 --msgid-bugs-address privacy-tools@noticegen.example .
 	$(VENV)/bin/pybabel update -i locales/noticegen.pot -d locales -D noticegen --no-fuzzy-matching
 
 clean:
