@@ -144,7 +144,8 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
     if preview:
         from .preview import preview_pngs
 
-        for path in preview_pngs([p for p in written if p.suffix == ".docx"]):
+        letters = [p for p in written if p.suffix == ".docx" and p.stem in ("individual", "next_of_kin")]
+        for path in preview_pngs(letters):
             click.echo(str(path))
     drafts = [r for r in made.reports if not r.ok]
     if drafts:
