@@ -1,0 +1,244 @@
+"""HTML writer: a standalone accessible HTML5 page, an <article> fragment for a CMS, and the home-page banner.
+
+Everything is escaped with html.escape; the page loads nothing (no fonts, images or scripts)
+and tells browsers not to send a referrer. Each element Section is a
+``<section id="what_happened" data-element="what_happened" aria-labelledby="…">`` when it
+opens with a heading, a ``<div data-section>`` otherwise. Headings never skip a level:
+a heading deeper than one below the previous is raised (h1 then h3 becomes h1 then h2).
+
+The <article> carries Meta (data-kind, data-title, data-entity, data-subject, data-channel,
+data-date, data-letterhead) and the heading offset, so noticegen.readers.html reads back
+exactly what it wrote; the letterhead and date are not shown (templates put what the text
+needs into it). A draft shows a "DRAFT — NOT FOR MAILING" banner (role="note").
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from babel import Locale, UnknownLocaleError
+
+from noticegen.model import (
+    AddressBlock, Block, BulletList, Emphasis, Field, Heading, LineBreak, Link, Notice, Paragraph, Section,
+    Signature, Strong, Table, Text, plain,
+)
+from noticegen.render.text import clean_line, is_safe_url, tidy_notice
+
+DRAFT = "DRAFT — NOT FOR MAILING"
+_RTL = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
+
+STYLE = """\
+:root { color-scheme: light; }
+body { margin: 0; background: #ffffff; color: #1b1b1b;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
+  font-size: 1.125rem; line-height: 1.5; }
+main { max-width: 40em; margin: 0 auto; padding: 1.5rem 1rem 3rem; overflow-wrap: anywhere; }
+h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 1.25rem; }
+h2 { font-size: 1.35rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
+h3, h4, h5, h6 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
+p, ul, ol, table { margin: 0 0 1rem; }
+ul, ol { padding-inline-start: 1.75rem; }
+li { margin-bottom: 0.35rem; }
+a { color: #0b4f9c; text-decoration: underline; text-underline-offset: 0.15em; }
+a:visited { color: #5a2a82; }
+a:hover { text-decoration-thickness: 2px; }
+a:focus-visible { outline: 3px solid #0b4f9c; outline-offset: 2px; border-radius: 2px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #767676; padding: 0.4rem 0.6rem; text-align: start; vertical-align: top; }
+th { background: #f0f0f0; }
+.address { margin: 1.5rem 0; }
+.signature { margin-top: 2rem; }
+.field { background: #fff4c2; color: #1b1b1b; border-bottom: 1px dashed #6b5400; padding: 0 0.15em; }
+.draft { border: 3px solid #a4262c; background: #fdf3f4; color: #a4262c; font-weight: 700; padding: 0.5rem 1rem;
+  text-align: center; letter-spacing: 0.05em; }
+@media print {
+  @page { margin: 2cm; }
+  body { background: none; color: #000000; font-size: 12pt; }
+  main { max-width: none; padding: 0; }
+  a, a:visited { color: #000000; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; word-break: break-all; }
+  th { background: none; }
+  .field { background: none; border-bottom: 1px dashed #000000; }
+  .draft { border-color: #000000; color: #000000; background: none; }
+  h1, h2, h3 { break-after: avoid; }
+  table, .address, .signature { break-inside: avoid; }
+}
+"""
+
+
+def html_lang(locale: str) -> str:
+    """BCP 47 tag for a locale: "es_US" -> "es-US"."""
+    return locale.replace("_", "-")
+
+
+def text_direction(locale: str) -> str:
+    """"rtl" or "ltr" for a locale, from Babel (a locale Babel does not know: from its language)."""
+    try:
+        return Locale.parse(locale.replace("-", "_")).text_direction
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "rtl" if locale.replace("-", "_").split("_")[0].lower() in _RTL else "ltr"
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+class _Writer:
+    """A strict visitor over one tidy notice; raises TypeError on a node type it does not know."""
+
+    def __init__(self, *, prefix: str, offset: int):
+        self.prefix = prefix
+        self.offset = offset
+        self.previous_level = offset
+        self.ids: set[str] = set()
+
+    def cls(self, name: str) -> str:
+        return f' class="{self.prefix}{name}"'
+
+    def unique(self, base: str) -> str:
+        candidate, n = self.prefix + base, 1
+        while candidate in self.ids:
+            n += 1
+            candidate = f"{self.prefix}{base}-{n}"
+        self.ids.add(candidate)
+        return candidate
+
+    def inlines(self, nodes) -> str:
+        out = []
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append(escape(node.text, quote=False))
+            elif isinstance(node, Strong):
+                out.append(f"<strong>{self.inlines(node.children)}</strong>")
+            elif isinstance(node, Emphasis):
+                out.append(f"<em>{self.inlines(node.children)}</em>")
+            elif isinstance(node, Link):
+                if not is_safe_url(node.url):  # tidy_notice already made these text; never link them anyway
+                    raise ValueError(f"refusing to link {node.url!r}: only http(s) and mailto URLs are links")
+                out.append(f'<a href="{_attr(node.url)}">{self.inlines(node.children)}</a>')
+            elif isinstance(node, Field):
+                out.append(f'<span{self.cls("field")} data-field="{_attr(node.name)}">[{escape(node.name)}]</span>')
+            elif isinstance(node, LineBreak):
+                out.append("<br>\n")
+            else:
+                raise TypeError(f"unknown inline node {type(node).__name__}")
+        return "".join(out)
+
+    def heading(self, node: Heading, ident: str | None = None) -> str:
+        level = min(node.level + self.offset, self.previous_level + 1, 6)
+        self.previous_level = level
+        id_attr = f' id="{ident}"' if ident else ""
+        return f"<h{level}{id_attr}>{self.inlines(node.children)}</h{level}>"
+
+    def block(self, node: Block) -> str:
+        if isinstance(node, Heading):
+            return self.heading(node)
+        if isinstance(node, Paragraph):
+            return f"<p>{self.inlines(node.children)}</p>"
+        if isinstance(node, BulletList):
+            tag = "ol" if node.ordered else "ul"
+            items = "".join(f"<li>{self.inlines(item)}</li>\n" for item in node.items)
+            return f"<{tag}>\n{items}</{tag}>"
+        if isinstance(node, Table):
+            head = "".join(f'<th scope="col">{self.inlines(c)}</th>' for c in node.header)
+            rows = "".join("<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in r) + "</tr>\n" for r in node.rows)
+            return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{rows}</tbody>\n</table>"
+        if isinstance(node, (AddressBlock, Signature)):
+            name = "address" if isinstance(node, AddressBlock) else "signature"
+            return f"<p{self.cls(name)}>" + "<br>\n".join(self.inlines(line) for line in node.lines) + "</p>"
+        raise TypeError(f"unknown block node {type(node).__name__}")
+
+    def section(self, section: Section, index: int) -> str:
+        data = ' data-section=""' + (f' data-element="{_attr(section.element)}"' if section.element else "")
+        blocks = list(section.blocks)
+        ident = self.unique(section.element) if section.element else None
+        id_attr = f' id="{ident}"' if ident else ""
+        if blocks and isinstance(blocks[0], Heading):
+            heading_id = self.unique(f"{ident[len(self.prefix):] if ident else f'section-{index}'}-title")
+            body = [self.heading(blocks[0], heading_id)] + [self.block(b) for b in blocks[1:]]
+            return (f'<section{id_attr}{self.cls("section")}{data} aria-labelledby="{heading_id}">\n'
+                    + "\n".join(body) + "\n</section>")
+        body = [self.block(b) for b in blocks]
+        return f"<div{id_attr}{self.cls('section')}{data}>\n" + "".join(b + "\n" for b in body) + "</div>"
+
+    def article(self, notice: Notice, *, lang: str | None) -> str:
+        meta = notice.meta
+        attrs = [("class", f"{self.prefix}notice")]
+        if lang:
+            attrs += [("lang", html_lang(notice.locale)), ("dir", text_direction(notice.locale))]
+        attrs.append(("data-kind", notice.kind))
+        for name in ("title", "entity", "subject", "channel", "date"):
+            if getattr(meta, name) is not None:
+                attrs.append((f"data-{name}", getattr(meta, name)))
+        if meta.letterhead:
+            attrs.append(("data-letterhead", "\n".join(meta.letterhead)))
+        if self.offset:
+            attrs.append(("data-heading-offset", str(self.offset)))
+        parts = ["<article" + "".join(f' {k}="{_attr(v)}"' for k, v in attrs) + ">"]
+        if meta.draft:
+            parts.append(f'<p{self.cls("draft")} role="note">{DRAFT}</p>')
+        parts += [self.section(s, i) for i, s in enumerate(notice.sections, start=1)]
+        parts.append("</article>")
+        return "\n".join(parts) + "\n"
+
+
+def _title(notice: Notice) -> str:
+    first_h1 = next((plain(b.children) for s in notice.sections for b in s.blocks
+                     if isinstance(b, Heading) and b.level == 1), None)
+    return clean_line(notice.meta.title or first_h1 or notice.meta.subject or "") or "Notice"
+
+
+def render(notice: Notice, *, fragment: bool = False, heading_offset: int | None = None) -> str:
+    """The notice as a standalone HTML5 page, or (``fragment=True``) as one <article> for a host page.
+
+    A fragment's class names and ids start with ``noticegen-``, it carries its own lang and dir,
+    and its headings start one level down (``heading_offset``, default 1 for a fragment and 0 for
+    a page) so it fits under the host page's own h1.
+    """
+    notice = tidy_notice(notice)
+    offset = (1 if fragment else 0) if heading_offset is None else heading_offset
+    if not 0 <= offset <= 5:
+        raise ValueError(f"heading_offset {offset} is outside 0-5")
+    if fragment:
+        return _Writer(prefix="noticegen-", offset=offset).article(notice, lang=notice.locale)
+    article = _Writer(prefix="", offset=offset).article(notice, lang=None)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{_attr(html_lang(notice.locale))}" dir="{text_direction(notice.locale)}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{escape(_title(notice), quote=False)}</title>\n"
+        f"<style>\n{STYLE}</style>\n"
+        "</head>\n"
+        "<body>\n"
+        "<main>\n"
+        f"{article}"
+        "</main>\n"
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+def banner(*, text: str, href: str, locale: str, label: str | None = None) -> str:
+    """The home-page banner for substitute web notice: a conspicuous region linking to the posting page.
+
+    ``href`` is an http(s) URL or a path on the same site ("/notice.html"); ``label`` names the
+    region for screen readers (default: ``text``). Inline style only, no script.
+    """
+    text = clean_line(text)
+    if not text:
+        raise ValueError("banner text is empty: give the sentence the home page shows")
+    if not (is_safe_url(href) and not href.lower().startswith("mailto:")) and not (
+            href.startswith("/") and not href.startswith("//") and is_safe_url("https://x" + href)):
+        raise ValueError(f"banner href {href!r} must be an http(s) URL or a path on the site starting with /")
+    name = clean_line(label) if label else text
+    return (
+        f'<div role="region" aria-label="{_attr(name)}" lang="{_attr(html_lang(locale))}" '
+        f'dir="{text_direction(locale)}" style="box-sizing:border-box;margin:1rem 0;padding:1rem 1.25rem;'
+        'border:4px solid #a4262c;background:#ffffff;color:#1b1b1b;font-size:1.125rem;line-height:1.5;overflow-wrap:anywhere">'
+        '<p style="margin:0;font-weight:700">'
+        f'<a href="{_attr(href)}" style="color:#0b4f9c;text-decoration:underline">{escape(text, quote=False)}</a>'
+        "</p></div>\n"
+    )
