@@ -22,6 +22,7 @@ from markupsafe import Markup
 from .errors import TemplateError
 from .i18n import Catalog
 from .render.markdown import escape as md_escape
+from .render.text import clean_text
 from .resources import data_dir
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
@@ -62,8 +63,9 @@ class Translator:
 
 
 def _text(value: Any) -> str:
-    """A fact as one line of literal Markdown: whitespace runs (newlines too) become one space."""
-    return md_escape(" ".join(str(value).split()), line_start=True)
+    """A fact as one line of literal Markdown: characters no format carries (controls, bidi overrides)
+    dropped, whitespace runs (newlines too) made one space."""
+    return md_escape(" ".join(clean_text(str(value)).split()), line_start=True)
 
 
 def _value(value: Any) -> str:

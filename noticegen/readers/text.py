@@ -51,7 +51,7 @@ def _joined(lines: list[str]) -> tuple:
 
 def _is_heading_line(line: str) -> bool:
     stripped = line.strip()
-    return (0 < len(stripped) < 80 and not stripped.endswith((".", ",", ";"))
+    return (0 < len(stripped) < 80 and not stripped.endswith((".", ",", ";", ":"))
             and element_for_heading(stripped) is not None)
 
 

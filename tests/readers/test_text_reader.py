@@ -87,3 +87,11 @@ def test_heading_followed_by_text_without_a_blank_line_is_not_a_section():
     notice = read(PASTED)
     assert notice.sections[1].blocks[-1] == Paragraph((Text("What Information Was Involved"), LineBreak(),
                                                        Text("Your name and "), Field("date_of_birth"), Text(".")))
+
+
+def test_a_lead_in_line_ending_with_a_colon_is_not_a_heading():
+    """Regression: 'If you have questions, please contact us:' opened a second, empty contact section."""
+    from noticegen.readers.text import read
+
+    notice = read("For More Information\n\nIf you have questions, please contact us:\n\n- Call 1-833-555-0147\n")
+    assert [s.element for s in notice.sections] == ["contact"]
