@@ -194,6 +194,9 @@ class _Builder:
                 self.flush()
                 self.sections.append([element_for_heading(plain(children)), [], False])
             self.add(Heading(level, children))
+        elif "letterhead" in classes or "notice-date" in classes or "noticegen-letterhead" in classes \
+                or "noticegen-notice-date" in classes:
+            pass  # shown for people; the <article>'s data-letterhead and data-date carry them
         elif tag == "p" and "draft" in classes and el.attrs.get("role") == "note":
             self.flush()
             self.draft = True

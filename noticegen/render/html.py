@@ -8,8 +8,8 @@ a heading deeper than one below the previous is raised (h1 then h3 becomes h1 th
 
 The <article> carries Meta (data-kind, data-title, data-entity, data-subject, data-channel,
 data-date, data-letterhead) and the heading offset, so noticegen.readers.html reads back
-exactly what it wrote; the letterhead and date are not shown (templates put what the text
-needs into it). A draft shows a "DRAFT — NOT FOR MAILING" banner (role="note").
+exactly what it wrote; a letter (channel "letter") also shows its letterhead and date, which
+the reader skips. A draft shows a "DRAFT — NOT FOR MAILING" banner (role="note").
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #767676; padding: 0.4rem 0.6rem; text-align: start; vertical-align: top; }
 th { background: #f0f0f0; }
 .address { margin: 1.5rem 0; }
+.letterhead p, .noticegen-letterhead p { margin: 0 0 1rem; font-size: 0.95rem; color: #3b3b3b; }
+.letterhead p::first-line, .noticegen-letterhead p::first-line { font-weight: 700; font-size: 1.15rem; color: #1b1b1b; }
 .signature { margin-top: 2rem; }
 .field { background: #fff4c2; color: #1b1b1b; border-bottom: 1px dashed #6b5400; padding: 0 0.15em; }
 .draft { border: 3px solid #a4262c; background: #fdf3f4; color: #a4262c; font-weight: 700; padding: 0.5rem 1rem;
@@ -177,6 +179,11 @@ class _Writer:
         parts = ["<article" + "".join(f' {k}="{_attr(v)}"' for k, v in attrs) + ">"]
         if meta.draft:
             parts.append(f'<p{self.cls("draft")} role="note">{DRAFT}</p>')
+        if meta.channel == "letter" and meta.letterhead:
+            lines = "<br>\n".join(escape(clean_line(line), quote=False) for line in meta.letterhead)
+            parts.append(f'<header{self.cls("letterhead")}>\n<p>{lines}</p>\n</header>')
+        if meta.channel == "letter" and meta.date:
+            parts.append(f'<p{self.cls("notice-date")}>{escape(clean_line(meta.date), quote=False)}</p>')
         parts += [self.section(s, i) for i, s in enumerate(notice.sections, start=1)]
         parts.append("</article>")
         return "\n".join(parts) + "\n"

@@ -91,7 +91,7 @@ def test_only_http_and_mailto_urls_are_hrefs():
 def test_fragment_is_only_the_article_with_prefixed_names_and_headings_from_h2():
     fragment = render(sample_notice(), fragment=True)
     assert fragment.startswith('<article class="noticegen-notice" lang="en-US" dir="ltr" data-kind="individual"')
-    assert "<html" not in fragment and "<style" not in fragment and "<head" not in fragment
+    assert "<html" not in fragment and "<style" not in fragment and "<head>" not in fragment
     assert "<h1" not in fragment and '<h2 id="noticegen-section-1-title">Notice of Data Breach</h2>' in fragment
     assert 'id="noticegen-what_happened"' in fragment and '<h3 id="noticegen-what_happened-title">' in fragment
     assert 'class="noticegen-field"' in fragment and ' class="field"' not in fragment
