@@ -90,7 +90,10 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
     breach = facts.breach
     phi_labels = [i18n.phi_label(term, locale) for term in breach.phi if term != "other"]
     if "other" in breach.phi and text.phi_other:
-        phi_labels.append(text.phi_other)
+        other = text.phi_other
+        if len(other) > 1 and other[0].isupper() and other[1].islower():
+            other = other[0].lower() + other[1:]  # it joins a list: "name, address, and names of ..."
+        phi_labels.append(other)
     jurisdiction = getattr(obligation, "jurisdiction", None)
     count = getattr(obligation, "count", facts.affected.total)
     notice_date = facts.notices.date or today or dt.date.today()
@@ -115,9 +118,9 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
             sender = {"name": ba.name, "letterhead": ba_ctx["letterhead"]}
     signer = facts.signer()
     if obligation.kind == "business_associate" and ba is not None:
-        signer_ctx = {"name": ba.contact.name, "title": ba.contact.title}
+        signer_ctx = {"name": ba.contact.name, "title": text.business_associate_contact_title}
     else:
-        signer_ctx = {"name": signer.name, "title": signer.title}
+        signer_ctx = {"name": signer.name, "title": text.signer_title}
     credit = facts.response.credit_monitoring
     outlets = tuple(getattr(obligation, "outlets", ()) or ())
     contact = facts.contact
@@ -137,7 +140,8 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
         "dates": {
             "started": fmt(breach.started_on),
             "ended": fmt(breach.ended_on),
-            "discovered": fmt(breach.discovered_on),
+            "discovered": fmt(ba.discovered_on if ba and obligation.kind == "business_associate"
+                              else breach.discovered_on),
             "notice": fmt(notice_date),
             "ba_discovered": fmt(ba.discovered_on) if ba else None,
         },

@@ -142,8 +142,10 @@ def what_happened(found: Found) -> tuple[str, str]:
     text = section_text(found.section)
     if found.facts is not None:
         missing = []
-        dates = [("date of the breach", found.facts.breach.started_on),
-                 ("date of discovery", found.facts.breach.discovered_on)]
+        discovered = found.facts.breach.discovered_on
+        if found.notice.kind == "business_associate" and found.facts.business_associate:
+            discovered = found.facts.business_associate.discovered_on  # the BA's own discovery, 164.410(a)(2)
+        dates = [("date of the breach", found.facts.breach.started_on), ("date of discovery", discovered)]
         for label, value in dates:
             shown = i18n.format_date(value, found.notice.locale)
             if not _has(text, shown):

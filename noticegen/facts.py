@@ -342,6 +342,10 @@ class TextTranslation(_Model):
     type_other: Line | None = None
     location_other: Line | None = None
     phi_other: Line | None = None
+    signer_title: Line | None = None
+    """The title of whoever signs (notices.signer, else the covered entity's contact)."""
+    business_associate_contact_title: Line | None = None
+    """The title of the business associate's contact, who signs its notice to the covered entity."""
 
 
 class Facts(_Model):
@@ -396,8 +400,10 @@ class Facts(_Model):
                 raise _at(("translations", locale, "individual_steps"),
                           f"has {len(text.individual_steps)} steps but response.individual_steps has "
                           f"{len(self.response.individual_steps)}; translate each step once")
+            ba_title = self.business_associate.contact.title if self.business_associate else None
             pairs = (("hours", self.contact.hours), ("type_other", self.breach.type_other),
-                     ("location_other", self.breach.location_other), ("phi_other", self.breach.phi_other))
+                     ("location_other", self.breach.location_other), ("phi_other", self.breach.phi_other),
+                     ("signer_title", self.signer().title), ("business_associate_contact_title", ba_title))
             for name, source in pairs:
                 if source and not getattr(text, name):
                     raise _at(("translations", locale, name), f"is required {why}")
@@ -410,13 +416,16 @@ class Facts(_Model):
                 mitigation=self.response.mitigation, prevention=self.response.prevention,
                 individual_steps=tuple(self.response.individual_steps), hours=self.contact.hours,
                 type_other=self.breach.type_other, location_other=self.breach.location_other,
-                phi_other=self.breach.phi_other,
+                phi_other=self.breach.phi_other, signer_title=self.signer().title,
+                business_associate_contact_title=(
+                    self.business_associate.contact.title if self.business_associate else None),
             )
         t = self.translations[locale]
         return LocalText(
             summary=t.summary, investigation=t.investigation, mitigation=t.mitigation, prevention=t.prevention,
             individual_steps=tuple(t.individual_steps), hours=t.hours, type_other=t.type_other,
-            location_other=t.location_other, phi_other=t.phi_other,
+            location_other=t.location_other, phi_other=t.phi_other, signer_title=t.signer_title,
+            business_associate_contact_title=t.business_associate_contact_title,
         )
 
     def signer(self) -> Signer:
@@ -440,6 +449,8 @@ class LocalText:
     type_other: str | None
     location_other: str | None
     phi_other: str | None
+    signer_title: str | None
+    business_associate_contact_title: str | None
 
 
 class _Located(ValueError):

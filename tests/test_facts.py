@@ -198,3 +198,27 @@ def test_signer_defaults_to_the_covered_entity_contact(data):
     data["notices"]["signer"] = None
     facts = Facts.model_validate(data, context={"today": TODAY})
     assert (facts.signer().name, facts.signer().title) == ("Dana Reyes", "Privacy Officer")
+
+
+def test_every_other_locale_needs_its_free_text_translated(data):
+    del data["translations"]
+    assert problems(data) == [
+        "f.yaml: translations.es_US: is required because notices.locales includes es_US (a notice must not mix "
+        "languages): give summary, investigation, mitigation, prevention and individual_steps in that language"
+    ]
+
+
+def test_translated_steps_must_match_the_steps_one_for_one(data):
+    data["translations"]["es_US"]["individual_steps"] = data["translations"]["es_US"]["individual_steps"][:2]
+    assert problems(data) == [
+        "f.yaml: translations.es_US.individual_steps: has 2 steps but response.individual_steps has 3; "
+        "translate each step once"
+    ]
+
+
+def test_the_signer_title_needs_a_translation(data):
+    del data["translations"]["es_US"]["signer_title"]
+    assert problems(data) == [
+        "f.yaml: translations.es_US.signer_title: is required because notices.locales includes es_US "
+        "(a notice must not mix languages)"
+    ]
