@@ -62,15 +62,15 @@ def _first_char(node, *, soft_break: bool) -> str | None:
 
 def _quiet(char: str | None) -> bool:
     """Whether a delimiter run next to ``char`` flanks only one way (start/end of line, space, ASCII punctuation)."""
-    return char is not None and (char in ("", " ") or (char in _ASCII_PUNCT and char not in "*_"))
+    return char is not None and (char in ("", " ", "\n") or (char in _ASCII_PUNCT and char not in "*_"))
 
 
 def _can_delimit(inner: str, prev: str, following: str | None) -> bool:
     """Whether ``*``/``**`` around ``inner`` open and close exactly there and nowhere else (CommonMark flanking rules)."""
     if not inner or following is None:
         return False
-    start_ok = _quiet(prev) if inner[0].isalnum() else prev in ("", " ")
-    end_ok = _quiet(following) if inner[-1].isalnum() else following in ("", " ")
+    start_ok = _quiet(prev) if inner[0].isalnum() else prev in ("", " ", "\n")
+    end_ok = _quiet(following) if inner[-1].isalnum() else following in ("", " ", "\n")
     return start_ok and end_ok
 
 

@@ -131,3 +131,16 @@ def test_table_row_of_another_width_is_refused():
                                                                        (((Text("1"),),),)),)),))
     with pytest.raises(ValueError, match="table row 1 has 1 cells; the header has 2"):
         render(notice)
+
+
+def test_strong_after_a_hard_line_break_is_written_with_asterisks():
+    """Regression: a memo header wrote **To:** then <strong>From:</strong> on the next line."""
+    from noticegen.model import LineBreak, Meta, Notice, Paragraph, Section, Strong, Text
+    from noticegen.readers.markdown import read
+    from noticegen.render.markdown import render
+
+    para = Paragraph((Strong((Text("To:"),)), Text(" A"), LineBreak(), Strong((Text("From:"),)), Text(" B")))
+    notice = Notice("business_associate", "en_US", Meta(), (Section(None, (para,)),))
+    text = render(notice)
+    assert "**To:** A\\\n**From:** B" in text
+    assert read(text, kind="business_associate", locale="en_US").sections == notice.sections
