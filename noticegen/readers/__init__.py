@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from importlib import import_module
 from pathlib import Path
 
 from ..errors import ReadError
-from ..model import Notice
+from ..model import Notice, notice_text
 
 READERS: dict[str, str] = {
     # suffix     module
@@ -35,4 +37,21 @@ def read_path(path: Path, *, kind: str | None = None, locale: str | None = None)
     options = {"kind": kind or "unknown"}
     if locale:
         options["locale"] = locale
-    return module.read(text, **options)
+    notice = module.read(text, **options)
+    if not locale and notice.locale in (None, "und"):
+        notice = replace(notice, locale=guess_locale(notice))
+    return notice
+
+
+_STOPWORDS = {
+    "en_US": frozenset("the and of to your you we our was were is for that this with".split()),
+    "es_US": frozenset("el la los las de del y que su sus usted nuestro para con por fue".split()),
+}
+
+
+def guess_locale(notice: Notice) -> str:
+    """en_US or es_US, by which language's common words the notice uses more (Markdown and text files
+    do not say their language; DOCX and HTML do)."""
+    words = re.findall(r"[a-záéíóúñü]+", notice_text(notice).lower())
+    counts = {loc: sum(w in stop for w in words) for loc, stop in _STOPWORDS.items()}
+    return max(counts, key=lambda loc: (counts[loc], loc == "en_US"))
