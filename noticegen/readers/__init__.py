@@ -29,7 +29,10 @@ def read_path(path: Path, *, kind: str | None = None, locale: str | None = None)
     except OSError as exc:
         raise ReadError(f"{path}: cannot read it ({exc.strerror})") from None
     if path.suffix.lower() == ".docx":
-        return module.read(data, kind=kind, locale=locale)
+        try:
+            return module.read(data, kind=kind, locale=locale)
+        except ReadError as exc:
+            raise ReadError(f"{path}: {exc}") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
