@@ -11,7 +11,7 @@ from . import i18n
 from .errors import TemplateError
 from .facts import Facts
 from .kinds import KINDS
-from .model import Meta, Notice
+from .model import Notice
 from .places import dateline_state, state_name
 from .readers import markdown as markdown_reader
 from .templates import Translator, render_template

@@ -26,7 +26,7 @@ renderers show harmlessly:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Union
 
 

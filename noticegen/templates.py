@@ -22,7 +22,7 @@ from markupsafe import Markup
 from .errors import TemplateError
 from .i18n import Catalog
 from .render.markdown import escape as md_escape
-from .render.text import clean_text
+from .tidy import clean_text
 from .resources import data_dir
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")

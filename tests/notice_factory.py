@@ -8,7 +8,7 @@ from noticegen.model import (
     AddressBlock, BulletList, Emphasis, Field, Heading, LineBreak, Link, Meta, Notice, Paragraph, Section,
     Signature, Strong, Table, Text,
 )
-from noticegen.render.text import tidy_notice
+from noticegen.tidy import tidy_notice
 
 _TEXTS = {
     "en_US": {

@@ -37,7 +37,6 @@ def _cases():
 
 
 def _read_back(notice, fmt, kind, locale):
-    channel = "email" if fmt == "eml" else None
     if fmt == "eml":
         data = render(notice, "eml", from_addr="privacy@example.org", from_name="Example", reply_to=None)
         message = email.message_from_string(data, policy=email.policy.strict)

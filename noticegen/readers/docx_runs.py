@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Emphasis, Field, LineBreak, Link, Strong, Text
 from ..render.docx import FIELD_TEXT
+from ..tidy import merge_text
 
 _UNESCAPE = re.compile("«\u2060(?=\u2060*[a-z0-9_]+»)")
 
@@ -57,7 +58,7 @@ def inlines_from(atoms: list[Atom]) -> tuple:
         bold, italic = all(a.bold for a in group), all(a.italic for a in group)
         members = tuple(replace(a, bold=a.bold and not bold, italic=a.italic and not italic, link=None) for a in group)
         items.append(Atom("a", key[0], bold, italic, None, members))
-    return _compact(_nest(items, ("bold", "italic")))
+    return merge_text(_nest(items, ("bold", "italic")))
 
 
 def _nest(items, keys) -> list:
@@ -68,7 +69,7 @@ def _nest(items, keys) -> list:
     for flag, group in itertools.groupby(items, key=lambda a: getattr(a, key)):
         group = list(group)
         if flag:
-            inner = _compact(_nest([replace(a, **{key: False}) for a in group], rest))
+            inner = merge_text(_nest([replace(a, **{key: False}) for a in group], rest))
             out.append(Strong(inner) if key == "bold" else Emphasis(inner))
         else:
             out.extend(_nest(group, rest))
@@ -82,14 +83,6 @@ def _leaf(atom: Atom):
         return LineBreak()
     if atom.kind == "f":
         return Field(atom.value)
-    return Link(atom.value, _compact(_nest(list(atom.members), ("bold", "italic"))))
+    return Link(atom.value, merge_text(_nest(list(atom.members), ("bold", "italic"))))
 
 
-def _compact(nodes) -> tuple:
-    out: list = []
-    for node in nodes:
-        if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return tuple(out)

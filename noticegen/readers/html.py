@@ -19,7 +19,7 @@ from noticegen.model import (
     AddressBlock, BulletList, Emphasis, Field, Heading, LineBreak, Link, Meta, Notice, Paragraph, Section,
     Signature, Strong, Table, Text, plain,
 )
-from noticegen.render.text import tidy_block, tidy_inlines, tidy_notice
+from noticegen.tidy import tidy_block, tidy_inlines, tidy_notice
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SKIP = {"script", "style", "template", "noscript", "head", "title", "svg", "math", "iframe", "object", "button",

@@ -26,7 +26,7 @@ from noticegen.model import (
     AddressBlock, BulletList, Emphasis, Field, Heading, LineBreak, Link, Meta, Notice, Paragraph, Section,
     Signature, Strong, Table, Text, plain,
 )
-from noticegen.render.text import tidy_block, tidy_inlines, tidy_notice
+from noticegen.tidy import tidy_block, tidy_inlines, tidy_notice
 
 DRAFT = "DRAFT — NOT FOR MAILING"
 _FIELD = re.compile(r"\[\[([a-z0-9](?:[a-z0-9_]*[a-z0-9])?)\]\]")

@@ -21,7 +21,8 @@ from noticegen.model import (
     AddressBlock, BulletList, Field, Heading, LineBreak, Meta, Notice, Paragraph, Section, Signature, Table, Text,
     plain,
 )
-from noticegen.render.text import DRAFT_LINE, UNDERLINES, WIDTH, tidy_block, tidy_notice, width
+from noticegen.render.text import DRAFT_LINE, UNDERLINES, WIDTH, width
+from noticegen.tidy import tidy_block, tidy_notice
 
 _LEVELS = {char: level for level, char in UNDERLINES.items()}
 _UNDERLINE = re.compile(r"([=\-~])\1{2,}\Z")

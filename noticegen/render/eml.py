@@ -16,7 +16,7 @@ from email.utils import format_datetime, make_msgid
 
 from noticegen.model import Notice
 from noticegen.render import html, text
-from noticegen.render.text import clean_line
+from noticegen.tidy import clean_line
 
 UNDISCLOSED = "undisclosed-recipients:;"
 

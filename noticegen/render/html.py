@@ -22,7 +22,7 @@ from noticegen.model import (
     AddressBlock, Block, BulletList, Emphasis, Field, Heading, LineBreak, Link, Notice, Paragraph, Section,
     Signature, Strong, Table, Text, plain,
 )
-from noticegen.render.text import clean_line, is_safe_url, tidy_notice
+from noticegen.tidy import clean_line, is_safe_url, tidy_notice
 
 DRAFT = "DRAFT — NOT FOR MAILING"
 _RTL = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}

@@ -25,7 +25,7 @@ from noticegen.model import (
     AddressBlock, Block, BulletList, Emphasis, Field, Heading, LineBreak, Link, Notice, Paragraph,
     Signature, Strong, Table, Text,
 )
-from noticegen.render.text import tidy_notice
+from noticegen.tidy import tidy_notice
 
 DRAFT = "DRAFT — NOT FOR MAILING"
 _ALWAYS = frozenset("\\`*_[]<>#|&~{}")
@@ -155,6 +155,7 @@ def render(notice: Notice) -> str:
     notice = tidy_notice(notice)
     chunks = [f"**{DRAFT}**"] if notice.meta.draft else []
     previous: Block | None = None
+    previous_marker = "-"
     for index, section in enumerate(notice.sections):
         if index or section.element or not section.blocks or len(notice.sections) == 1:
             chunks.append(_marker(section.element))

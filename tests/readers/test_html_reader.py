@@ -10,7 +10,7 @@ from notice_factory import notices, sample_notice
 from noticegen.model import AddressBlock, BulletList, LineBreak, Link, Meta, Paragraph, Strong, Table, Text
 from noticegen.readers.html import read
 from noticegen.render.html import render
-from noticegen.render.text import tidy_notice
+from noticegen.tidy import tidy_notice
 
 EXAMPLES = int(os.environ.get("NOTICEGEN_EXAMPLES", "150"))
 

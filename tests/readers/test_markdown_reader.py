@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from notice_factory import adversarial_strings, notices, sample_notice
+from notice_factory import notices, sample_notice
 from noticegen.errors import ReadError
 from noticegen.model import (
-    AddressBlock, BulletList, Emphasis, Field, Heading, LineBreak, Link, Meta, Notice, Paragraph, Section,
-    Signature, Strong, Table, Text, plain,
+    Emphasis, Field, Heading, LineBreak, Link, Meta, Notice, Paragraph, Strong, Text, plain,
 )
 from noticegen.readers.markdown import read
 from noticegen.render.markdown import render
-from noticegen.render.text import tidy_notice
+from noticegen.tidy import tidy_notice
 
 
 def markdown_view(notice: Notice) -> Notice:

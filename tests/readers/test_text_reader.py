@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from notice_factory import sample_notice
 from noticegen.model import AddressBlock, BulletList, Field, Heading, LineBreak, Paragraph, Signature, Table, Text
 from noticegen.readers.text import read
-from noticegen.render.text import inline_text, render, tidy_notice
+from noticegen.render.text import inline_text, render
+from noticegen.tidy import tidy_notice
 
 
 def block_words(block) -> str:

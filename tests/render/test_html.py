@@ -21,7 +21,7 @@ def test_page_is_a_standalone_html5_document_in_the_notice_language():
 
 @pytest.mark.parametrize("locale", ["ar", "he_IL", "fa", "ur_PK"])
 def test_right_to_left_locales_get_dir_rtl(locale):
-    assert f'dir="rtl"' in render(sample_notice().__class__("individual", locale, Meta(title="x"), ()))
+    assert 'dir="rtl"' in render(sample_notice().__class__("individual", locale, Meta(title="x"), ()))
 
 
 def test_page_loads_nothing_from_anywhere():

@@ -13,7 +13,7 @@ from noticegen.model import (
 )
 from noticegen.readers.markdown import read
 from noticegen.render.markdown import escape, render
-from noticegen.render.text import clean_line
+from noticegen.tidy import clean_line
 
 
 def one_paragraph(*inlines) -> Notice:

@@ -8,7 +8,8 @@ from notice_factory import sample_notice
 from noticegen.model import (
     BulletList, Emphasis, Field, Heading, LineBreak, Link, Meta, Notice, Paragraph, Section, Strong, Table, Text,
 )
-from noticegen.render.text import clean_text, render, tidy_inlines
+from noticegen.render.text import render
+from noticegen.tidy import clean_text, tidy_inlines
 
 
 def notice_of(*blocks) -> Notice:
