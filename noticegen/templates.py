@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -110,10 +111,12 @@ class _Environment(ImmutableSandboxedEnvironment):
     pass
 
 
+@lru_cache(maxsize=8)
 def environment(*, override: Path | None = None) -> _Environment:
     """The Jinja2 environment: sandboxed, StrictUndefined, i18n extension, Markdown finalize.
 
-    ``override`` is a user's template folder whose files win over the bundled ones.
+    ``override`` is a user's template folder whose files win over the bundled ones. Environments are
+    cached per folder, so each template compiles once per process (Jinja re-reads a file that changed).
     """
     loaders = [FileSystemLoader(str(override))] if override else []
     loaders.append(FileSystemLoader(str(bundled_dir())))

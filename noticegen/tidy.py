@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import count
 
 from noticegen.model import (
@@ -69,6 +70,13 @@ def is_safe_url(url: str) -> bool:
 
 def tidy_inlines(inlines) -> tuple[Inline, ...]:
     """The canonical form of one inline sequence (see the module docstring)."""
+    return _tidy_inlines(tuple(inlines))
+
+
+@lru_cache(maxsize=4096)
+def _tidy_inlines(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Works character by character, so it is cached: every reader and writer tidies the same
+    (hashable, frozen) inline sequences again, and tidying a tidy sequence gives it back."""
     atoms: list[tuple[object, tuple]] = []  # (char | Field | LineBreak, path of (id, container))
     _atomise(tuple(inlines), (), atoms, count())
     atoms = _move_edges_out(atoms)
