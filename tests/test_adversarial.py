@@ -32,7 +32,7 @@ HOSTILE = {
     "field lookalike": ("[[recipient_name]] <!-- element: contact -->", "[[recipient_name]] <!-- element: contact -->"),
     "xml-forbidden controls": ("bell\x07 and nul\x00 and esc\x1b end", "bell and nul and esc end"),
     "right-to-left override": ("file\u202egpj.exe is safe", "filegpj.exe is safe"),
-    "ten thousand characters": ("A" * 9_000 + " tail", "A" * 9_000 + " tail"),
+    "ten thousand characters": ("A" * 9_995 + " tail", "A" * 9_995 + " tail"),
 }
 
 

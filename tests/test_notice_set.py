@@ -1,0 +1,56 @@
+"""The notice set: every kind renders in en_US and es_US, in each format that suits it, and passes its check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from noticegen.facts import Facts
+from noticegen.kinds import KINDS
+from noticegen.notice_set import notice_set
+from noticegen.plan import plan
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 26)
+
+
+def harbor_point(**changes) -> Facts:
+    """The Harbor Point facts, changed so that the plan owes a given kind."""
+    data = yaml.safe_load((ROOT / "samples" / "harbor-point-pacs" / "breach.yaml").read_text(encoding="utf-8"))
+    for dotted, value in changes.items():
+        *parents, last = dotted.split("__")
+        target = data
+        for key in parents:
+            target = target[key]
+        target[last] = value
+    return Facts.model_validate(data, context={"today": TODAY})
+
+
+BA = {"name": "Pacific Image Hosting", "agent_of_covered_entity": False,
+      "address": {"street": "500 Harbor Way", "city": "San Pedro", "state": "CA", "zip": "90731"},
+      "contact": {"name": "Lee Park", "title": "Security Lead", "phone": "310-555-0190",
+                  "email": "security@pacificimage.example"},
+      "discovered_on": "2025-01-30", "notified_covered_entity_on": "2025-02-03"}
+
+VARIANTS = {
+    "individual": {}, "next_of_kin": {}, "substitute_web": {}, "media": {},
+    "substitute_media": {"substitute_notice": {"method": "media", "outlets": ["Long Beach Press-Telegram"]}},
+    "substitute_alternative": {"affected__insufficient_contact": 6, "substitute_notice": None},
+    "urgent_telephone": {"urgent": True},
+    "business_associate": {"reporting_party": "business_associate", "business_associate": BA,
+                           "translations__es_US__business_associate_contact_title": "Jefe de Seguridad"},
+}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("locale", ["en_US", "es_US"])
+def test_every_kind_renders_for_harbor_point_in_every_suitable_format(kind, locale):
+    facts = harbor_point(**VARIANTS[kind])
+    made = notice_set(facts, plan(facts, as_of=TODAY), kinds=(kind,), locales=(locale,), today=TODAY)
+    assert made.reports and all(r.ok for r in made.reports), [r.to_table() for r in made.reports if not r.ok]
+    formats = {o.fmt for o in made.outputs}
+    assert formats == set(KINDS[kind].formats)
+    assert all(o.locale == locale for o in made.outputs)
