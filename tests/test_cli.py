@@ -100,3 +100,35 @@ def test_json_facts_validate_like_yaml(tmp_path: Path):
     path = tmp_path / "breach.json"
     path.write_text(json.dumps(data, default=str, indent=2))
     assert run("validate", str(path)).exit_code == 0
+
+
+def test_plan_json_has_the_documented_shape():
+    result = run("plan", str(SAMPLE), "--as-of", "2025-03-01", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["breach"] is True and data["discovered_on"] == "2025-02-03"
+    first = data["obligations"][0]
+    assert {k: first[k] for k in ("kind", "jurisdiction", "required", "channels", "count", "deadline",
+                                   "hold_until", "status", "citation")} == {
+        "kind": "individual", "jurisdiction": None, "required": True, "channels": ["first_class_mail", "email"],
+        "count": 21778, "deadline": "2025-04-04", "hold_until": None, "status": "due",
+        "citation": "45 CFR 164.404(b), (d)(1)"}
+
+
+def test_plan_table_marks_overdue_obligations():
+    result = run("plan", str(SAMPLE), "--as-of", "2025-04-10")
+    assert result.exit_code == 0
+    assert "OVERDUE by 6 days" in result.output
+
+
+def test_plan_rejects_a_bad_as_of_date():
+    result = run("plan", str(SAMPLE), "--as-of", "04/10/2025")
+    assert result.exit_code == 2
+    assert result.output == "--as-of: '04/10/2025' is not a date; write it as YYYY-MM-DD\n"
+
+
+def test_hhs_csv_starts_with_its_header():
+    result = run("hhs", str(SAMPLE), "--format", "csv", "--as-of", "2025-03-01")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == "screen,label,value,required,confidence,note"
+    assert "Harbor Point Imaging Center" in result.output
