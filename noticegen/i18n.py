@@ -22,6 +22,11 @@ SOURCE_LOCALE = "en_US"
 DOMAIN = "noticegen"
 
 
+def N_(text: str) -> str:
+    """Marks a string for `pybabel extract -k N_` (make catalogs); it is translated where it is shown."""
+    return text
+
+
 class Catalog:
     """One locale's translations; remembers which msgids it could not translate."""
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .hhs import PHI_CHECKBOX, Confidence, option
-
-
-def N_(text: str) -> str:
-    """Marks a string for `pybabel extract -k N_`; translated where it is shown."""
-    return text
+from .i18n import N_
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-
-def N_(text: str) -> str:
-    """Marks a string for `pybabel extract`; translated where it is shown."""
-    return text
-
+from .i18n import N_
 
 # USPS code: (name, AP dateline abbreviation; "" where AP spells the name out)
 STATES: dict[str, tuple[str, str]] = {
@@ -31,11 +27,9 @@ STATES: dict[str, tuple[str, str]] = {
     "AS": (N_("American Samoa"), ""), "MP": (N_("the Northern Mariana Islands"), ""),
 }
 
-
 def state_name(code: str) -> str:
     """The English name; translate it with the locale's catalog where it is shown."""
     return STATES[code][0]
-
 
 def dateline_state(code: str) -> str:
     """'Calif.' for CA; the full name where AP spells it out ('Texas')."""

@@ -29,8 +29,23 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches
 
 from ..errors import TemplateError
-from ..model import (AddressBlock, BulletList, Emphasis, Field, Heading, LineBreak, Link, Notice, Paragraph,
-                     Section, Signature, Strong, Table, Text)
+from ..i18n import N_, catalog
+from ..model import (
+    AddressBlock,
+    BulletList,
+    Emphasis,
+    Field,
+    Heading,
+    LineBreak,
+    Link,
+    Notice,
+    Paragraph,
+    Section,
+    Signature,
+    Strong,
+    Table,
+    Text,
+)
 from ..resources import data_dir
 
 # Style names shared with readers/docx.py and defined by scripts/make_reference_docx.py.
@@ -58,10 +73,9 @@ _WINDOW_FRAME = dict(w="6120", hSpace="180", vSpace="180", wrap="notBeside", vAn
 
 _DRAFT_FRAME = dict(w="9360", wrap="notBeside", vAnchor="page", hAnchor="margin", xAlign="center", y="259")
 
-_WORDS = {  # the only words the writer adds itself, by language
-    "en": ("Page {page} of {pages}", "DRAFT — NOT FOR MAILING", "DRAFT"),
-    "es": ("Página {page} de {pages}", "BORRADOR — NO ENVIAR POR CORREO", "BORRADOR"),
-}
+_WORDS = (  # the only words the writer adds itself; translated by the locale's catalog (locales/)
+    N_("Page {page} of {pages}"), N_("DRAFT — NOT FOR MAILING"), N_("DRAFT"),
+)
 
 
 def xml_safe(text: str) -> str:
@@ -105,8 +119,8 @@ class _Writer:
     def __init__(self, doc, notice: Notice):
         self.doc, self.notice = doc, notice
         self.body = doc.element.body
-        language = (notice.locale or "en")[:2].lower()
-        self.words = _WORDS.get(language, _WORDS["en"])
+        translate = catalog(notice.locale).gettext if notice.locale and notice.locale != "und" else str
+        self.words = tuple(translate(word) for word in _WORDS)
         self.style_id = {s.name: s.style_id for s in doc.styles}
         self.framed = False
         self.sdt_count = 0
