@@ -15,6 +15,7 @@ import click
 from . import facts as facts_mod
 from .errors import NoticegenError
 from .files import write_atomic
+from .kinds import KINDS
 from .resources import data_dir
 
 
@@ -152,8 +153,7 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
         click.echo(f"{len(drafts)} notice(s) rendered as DRAFT: required content is missing", err=True)
 
 
-_KNOWN_KINDS = ("individual", "next_of_kin", "substitute_web", "substitute_media", "substitute_alternative",
-                "urgent_telephone", "media", "business_associate", "hhs")
+_KNOWN_KINDS = (*KINDS, "hhs")
 
 
 @main.command("check")

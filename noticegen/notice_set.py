@@ -105,7 +105,7 @@ def notice_set(
             if kinds is None or "hhs" in kinds or obligation.kind in kinds:
                 fields = hhs.portal_fields(facts, plan=plan)
                 for fmt, writer in (("json", hhs.to_json), ("csv", hhs.to_csv), ("md", hhs.to_markdown)):
-                    if formats is None or fmt in formats or (fmt == "md" and "md" in formats):
+                    if formats is None or fmt in formats:
                         outputs.append(Output(f"hhs.{fmt}", writer(fields), "hhs", None, fmt))
             continue
         if kinds is not None and obligation.kind not in kinds:
