@@ -121,9 +121,18 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
             if unknown:
                 raise facts_mod.FactsError([f"--notice: {unknown[0]!r} is not a notice kind; one of: "
                                             f"{', '.join(_KNOWN_KINDS)}"])
+        bad_locales = [loc for loc in locales if loc not in facts.notices.locales]
+        if bad_locales:
+            raise facts_mod.FactsError([f"--locale: {bad_locales[0]!r} is not in the facts' notices.locales "
+                                        f"({', '.join(facts.notices.locales)})"])
         if not result.breach:
             click.echo(f"no notices: {result.determination}")
             return
+        owed = {("hhs" if o.kind.startswith("hhs_") else o.kind) for o in result.obligations}
+        not_owed = [k for k in kinds if k not in owed]
+        if not_owed:
+            raise facts_mod.FactsError([f"--notice: the plan does not call for {not_owed[0]}; it calls "
+                                        f"for: {', '.join(sorted(owed))} (see `noticegen plan`)"])
         made = notice_set(facts, result, kinds=kinds or None, locales=locales or None,
                           formats=formats or None, templates=Path(templates_dir) if templates_dir else None,
                           draft=draft)
@@ -146,8 +155,11 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
         from .preview import preview_pngs
 
         letters = [p for p in written if p.suffix == ".docx" and p.stem in ("individual", "next_of_kin")]
-        for path in preview_pngs(letters):
-            click.echo(str(path))
+        try:
+            for path in preview_pngs(letters):
+                click.echo(str(path))
+        except NoticegenError as exc:
+            click.echo(f"no preview: {exc}", err=True)
     drafts = [r for r in made.reports if not r.ok]
     if drafts:
         click.echo(f"{len(drafts)} notice(s) rendered as DRAFT: required content is missing", err=True)

@@ -106,3 +106,16 @@ def test_unknown_notice_kind_is_a_usage_error(tmp_path):
     result = run("render", SAMPLE, "-o", tmp_path, "--notice", "postcard")
     assert result.exit_code == 2
     assert "--notice: 'postcard' is not a notice kind" in result.output
+
+
+def test_a_locale_the_facts_do_not_have_is_a_usage_error(tmp_path):
+    result = run("render", SAMPLE, "-o", tmp_path, "--locale", "fr_FR")
+    assert result.exit_code == 2
+    assert result.output == "--locale: 'fr_FR' is not in the facts' notices.locales (en_US, es_US)\n"
+
+
+def test_a_notice_the_plan_does_not_call_for_is_a_usage_error(tmp_path):
+    result = run("render", SAMPLE, "-o", tmp_path, "--notice", "urgent_telephone")
+    assert result.exit_code == 2
+    assert result.output == ("--notice: the plan does not call for urgent_telephone; it calls for: hhs, "
+                             "individual, media, next_of_kin, substitute_web (see `noticegen plan`)\n")
