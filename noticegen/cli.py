@@ -106,7 +106,11 @@ def plan_command(facts_file: str, as_of: str | None, fmt: str) -> None:
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Plan as of this date (default: today).")
 @click.option("--draft", is_flag=True, help="Render even an incomplete notice, watermarked DRAFT, report appended.")
 @click.option("--preview/--no-preview", default=False, help="Also write a PNG of page 1 of each DOCX (needs LibreOffice).")
-def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, as_of, draft, preview) -> None:
+@click.option("--roster", "roster_file", type=click.Path(dir_okay=False),
+              help="CSV of the affected individuals: also write each one's letter or email, and the "
+                   "business associate's identification enclosure.")
+def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, as_of, draft, preview,
+                   roster_file) -> None:
     """Render the notices the plan requires into OUTPUT/<locale>/<kind>.<ext>."""
     from .errors import CheckFailed
     from .notice_set import notice_set
@@ -116,6 +120,13 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
     try:
         facts = facts_mod.load_facts(facts_file)
         result = plan(facts, as_of=day)
+        roster = None
+        if roster_file:
+            from .roster import compare_with_facts, read_roster
+
+            roster = read_roster(roster_file)
+            for warning in compare_with_facts(roster, facts):
+                click.echo(f"roster: {warning}", err=True)
         if kinds:
             unknown = [k for k in kinds if k not in _KNOWN_KINDS]
             if unknown:
@@ -151,6 +162,8 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
     written = [write_atomic(root / output.path, output.content) for output in made.outputs]
     for path in written:
         click.echo(str(path))
+    if roster is not None:
+        _mail_merge(facts, result, made, roster, root)
     if preview:
         from .preview import preview_pngs
 
@@ -166,6 +179,19 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
 
 
 _KNOWN_KINDS = (*KINDS, "hhs")
+
+
+def _mail_merge(facts, result, made, roster, root: Path) -> None:
+    """Write each recipient's copy and the BA's enclosure; print counts, never a recipient."""
+    from .mailing import Tally, copies, identification_csv
+
+    if any(o.kind == "business_associate" for o in result.obligations):
+        click.echo(str(write_atomic(root / "business_associate.enclosure.csv", identification_csv(roster))))
+    tally = Tally()
+    for copy in copies(facts, roster, made.notices, tally=tally):
+        write_atomic(root / copy.path, copy.content)
+    for line in tally.lines():
+        click.echo(f"roster: {line}")
 
 
 @main.command("check")

@@ -1,4 +1,5 @@
-"""Writing output files atomically (temp file, then rename) with owner-only permissions: they carry PHI."""
+"""Writing output files safely: atomically (temp file, then rename), owner-only (they carry PHI), and CSV cells
+that a spreadsheet cannot run."""
 
 from __future__ import annotations
 
@@ -30,3 +31,11 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
             pass
         raise
     return path
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell a spreadsheet will not run: one starting with = + - @ tab or CR gets a leading '."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

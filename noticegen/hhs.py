@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Literal
 
 from .facts import Address, ContactPerson, Facts
+from .files import csv_cell
 
 Confidence = Literal["C", "P", "U"]
 """C confirmed in a source; P confirmed only through the parallel 42 CFR Part 2 form or a secondary
@@ -453,13 +454,6 @@ def to_json(fields: Iterable[PortalField]) -> str:
     return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    """Neutralise spreadsheet formulas: a cell starting with = + - @ tab or CR gets a leading '."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
 
 def to_csv(fields: Iterable[PortalField]) -> str:
     """CSV with a header row; multi-select values joined with "; "; formula-like cells neutralised."""
@@ -468,7 +462,7 @@ def to_csv(fields: Iterable[PortalField]) -> str:
     writer.writerow(_COLUMNS)
     for f in fields:
         row = (f.screen, f.label, _joined(f.value), "yes" if f.required else "no", f.confidence, f.note)
-        writer.writerow([_cell(cell) for cell in row])
+        writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue()
 
 

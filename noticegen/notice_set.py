@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import hhs
@@ -29,6 +29,8 @@ class Output:
 class NoticeSet:
     outputs: tuple[Output, ...]
     reports: tuple[CheckReport, ...]
+    notices: dict = field(default_factory=dict)
+    """The built notices that passed their check, by (kind, locale, channel): what a roster merge fills."""
 
 
 _HHS_KINDS = ("hhs_immediate", "hhs_annual")
@@ -99,6 +101,7 @@ def notice_set(
     """
     outputs: list[Output] = []
     reports: list[CheckReport] = []
+    checked: dict[tuple[str, str, str], Notice] = {}
     failed: list[CheckReport] = []
     for obligation in plan.obligations:
         if obligation.kind in _HHS_KINDS:
@@ -123,8 +126,10 @@ def notice_set(
                         failed.append(report)
                         continue
                     notice = _with_report(notice, report)
+                else:
+                    checked[(obligation.kind, locale, notice.meta.channel)] = notice
                 for fmt in fmts:
                     outputs.extend(_write(notice, fmt, facts, _file_name(obligation), locale, obligation.kind))
     if failed:
         raise CheckFailed(failed)
-    return NoticeSet(tuple(outputs), tuple(reports))
+    return NoticeSet(tuple(outputs), tuple(reports), checked)
