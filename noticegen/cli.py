@@ -235,3 +235,25 @@ def hhs_command(facts_file: str, fmt: str, as_of: str | None) -> None:
         _fail(exc)
     writer = {"json": hhs.to_json, "csv": hhs.to_csv, "md": hhs.to_markdown}[fmt]
     click.echo(writer(fields), nl=False)
+
+
+@main.command("roster")
+@click.argument("roster_file", type=click.Path(dir_okay=False))
+@click.option("--facts", "facts_file", type=click.Path(dir_okay=False), help="Compare the roster's counts with these facts.")
+def roster_command(roster_file: str, facts_file: str | None) -> None:
+    """Check a roster CSV; print its counts (never a person) and how they differ from the facts."""
+    from .roster import compare_with_facts, read_roster
+
+    try:
+        roster = read_roster(roster_file)
+        facts = facts_mod.load_facts(facts_file) if facts_file else None
+    except NoticegenError as exc:
+        _fail(exc)
+    click.echo(f"{roster_file}: ok, {roster.count:,} individuals")
+    states = ", ".join(f"{s} {n:,}" for s, n in sorted(roster.by_state.items()))
+    click.echo(f"  by state: {states or 'none given'}")
+    click.echo(f"  deceased: {roster.deceased:,} ({roster.deceased_without_next_of_kin:,} without a next-of-kin address)")
+    click.echo(f"  email consent: {roster.email_consent:,}; no usable contact information: "
+               f"{roster.insufficient_contact:,}; incomplete addresses: {roster.incomplete_addresses:,}")
+    for warning in compare_with_facts(roster, facts) if facts else ():
+        click.echo(f"  differs from the facts: {warning}")

@@ -100,3 +100,14 @@ def test_render_with_roster_prints_counts_never_a_person(tmp_path):
     names = {r["last_name"] for r in rows()}
     assert not any(name in result.output for name in names)
     assert "letters by first-class mail" in result.output
+
+
+def test_roster_command_prints_counts_and_fails_clearly_on_a_typo(tmp_path):
+    ok = CliRunner().invoke(main, ["roster", str(ROSTER)])
+    assert ok.exit_code == 0
+    assert ok.output.splitlines()[0] == f"{ROSTER}: ok, {len(rows())} individuals"
+    bad = tmp_path / "r.csv"
+    bad.write_text("id,first_name,last_name,adress_1\n1,Ana,Ruiz,10 Main St\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["roster", str(bad)])
+    assert result.exit_code == 2
+    assert result.output == f"{bad}:1: adress_1: is not a roster column (did you mean address_1?)\n"
