@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import sys
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -28,7 +27,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt, RGBColor
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "templates" / "reference.docx"
+sys.path.insert(0, str(ROOT))
+
+from noticegen.render.docx import deterministic_zip  # noqa: E402  (one zip normaliser for both)
 
 BODY_FONT = "Calibri"      # LibreOffice: Carlito (metric-compatible)
 HEADING_FONT = "Cambria"   # LibreOffice: Caladea (metric-compatible)
@@ -267,16 +270,6 @@ def properties(doc) -> None:
     core.revision = 1
     app = next(p for p in doc.part.package.iter_parts() if p.partname == "/docProps/app.xml")
     app._blob = APP_XML.encode("utf-8")
-
-
-def deterministic_zip(data: bytes) -> bytes:
-    """Rewrite the zip with fixed timestamps, so running the script twice gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), src.read(info.filename),
-                         compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
 
 
 def build() -> bytes:

@@ -110,7 +110,7 @@ def render(notice: Notice, *, created: dt.datetime | None = None) -> bytes:
     _properties(doc, notice, created)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _deterministic_zip(buffer.getvalue())
+    return deterministic_zip(buffer.getvalue())
 
 
 class _Writer:
@@ -351,7 +351,8 @@ def _properties(doc, notice: Notice, created: dt.datetime | None) -> None:
         app._blob = _APP_XML.format(company=escape(xml_safe(meta.entity or ""))).encode("utf-8")
 
 
-def _deterministic_zip(data: bytes) -> bytes:
+def deterministic_zip(data: bytes) -> bytes:
+    """The same zip with fixed timestamps, so the same document always gives the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
