@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import hhs
+from . import hhs, i18n
+from .i18n import N_
 from .build import build
 from .check import CheckReport, check
 from .errors import CheckFailed
@@ -34,6 +35,9 @@ class NoticeSet:
 
 
 _HHS_KINDS = ("hhs_immediate", "hhs_annual")
+_BANNER = N_("Important notice from %(entity)s about a data security incident that may involve your "
+             "health information: read the notice")
+"""The home-page banner's link text (164.404(d)(2)(ii)(A): a conspicuous posting that leads to the notice)."""
 
 
 def _file_name(obligation) -> str:
@@ -78,8 +82,8 @@ def _write(notice: Notice, fmt: str, facts: Facts, name: str, locale: str, kind:
         outputs.append(Output(f"{base}.fragment.html", render(notice, "html", fragment=True), kind, locale, fmt))
         url = facts.substitute_notice.url if facts.substitute_notice else None
         if url:
-            text = notice.meta.title or "Notice of Data Security Incident"
-            outputs.append(Output(f"{base}.banner.html", banner(text=text, href=url, locale=locale), kind, locale, fmt))
+            text = i18n.catalog(locale).gettext(_BANNER) % {"entity": facts.covered_entity.name}
+            outputs.append(Output(f"{base}.banner.html", banner(text=text, href=url, locale=locale, label=notice.meta.title), kind, locale, fmt))
     return outputs
 
 
