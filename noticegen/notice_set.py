@@ -83,7 +83,8 @@ def _write(notice: Notice, fmt: str, facts: Facts, name: str, locale: str, kind:
         url = facts.substitute_notice.url if facts.substitute_notice else None
         if url:
             text = i18n.catalog(locale).gettext(_BANNER) % {"entity": facts.covered_entity.name}
-            outputs.append(Output(f"{base}.banner.html", banner(text=text, href=url, locale=locale, label=notice.meta.title), kind, locale, fmt))
+            snippet = banner(text=text, href=url, locale=locale, label=notice.meta.title)
+            outputs.append(Output(f"{base}.banner.html", snippet, kind, locale, fmt))
     return outputs
 
 
