@@ -149,6 +149,11 @@ class _Writer:
         sect.header_distance = sect.footer_distance = Inches(0.5)
         meta = self.notice.meta
         sect.different_first_page_header_footer = bool(meta.letterhead)
+        if meta.letterhead:  # pages 2 on: a continuation line (sender, title, date), as business letters have
+            line = " · ".join(x for x in (meta.letterhead[0], meta.title, meta.date) if x)
+            cont = sect.header.paragraphs[0]
+            cont.style = self.doc.styles[FOOTER]
+            self.add_text_run(cont._p, line)
         if meta.draft:
             self.draft_mark(sect.header, 1)
         if meta.letterhead:

@@ -403,3 +403,19 @@ def test_empty_notice_renders_a_valid_document_that_reads_back_empty():
     data = render(notice)
     assert len(Document(io.BytesIO(data)).paragraphs) == 1
     assert read(data) == notice
+
+
+def test_pages_after_the_first_carry_a_continuation_line():
+    import io
+    import re
+    import zipfile
+
+    from noticegen.model import Meta, Notice, Paragraph, Section, Text
+    from noticegen.render.docx import render
+
+    meta = Meta(title="Notice of Data Breach", entity="Harbor Point Imaging Center", date="March 14, 2025",
+                letterhead=("Harbor Point Imaging Center", "1200 Ocean Boulevard"), channel="letter")
+    notice = Notice("individual", "en_US", meta, (Section(None, (Paragraph((Text("Body."),)),)),))
+    with zipfile.ZipFile(io.BytesIO(render(notice))) as z:
+        headers = [re.sub(r"<[^>]+>", "", z.read(n).decode()).strip() for n in z.namelist() if n.startswith("word/header")]
+    assert "Harbor Point Imaging Center · Notice of Data Breach · March 14, 2025" in headers
