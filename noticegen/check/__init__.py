@@ -11,11 +11,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import i18n
-from .facts import Facts
-from .kinds import ELEMENTS, KINDS, element_for_heading
-from .model import Heading, Notice, Section, Table, BulletList, block_text, notice_text, section_text
-from .readability import readability
+from .. import i18n
+from ..facts import Facts
+from ..kinds import ELEMENTS, KINDS, element_for_heading
+from ..model import Heading, Notice, Section, Table, BulletList, block_text, notice_text, section_text
+from ..readability import readability
 
 
 @dataclass(frozen=True)
