@@ -10,11 +10,15 @@ from typing import Any
 from . import i18n
 from .errors import TemplateError
 from .facts import Facts
+from .i18n import N_
 from .kinds import KINDS
 from .model import Notice
 from .places import dateline_state, state_name
 from .readers import markdown as markdown_reader
 from .templates import Translator, render_template
+
+_EMAIL_SUBJECT = N_("%(entity)s: notice of a data security incident")
+"""An email's subject names its sender, as breach-themed phishing does not."""
 
 _NO_SSN = {"ssn", "credit_card", "bank_account", "account_number"}
 
@@ -59,12 +63,16 @@ def build(
     markdown = render_template(kind, {"c": context}, translator=translator, override=templates)
     notice = markdown_reader.read(markdown, kind=kind, locale=locale)
     sender = context["sender"]
+    subject = notice.meta.title
+    if channel == "email":
+        subject = catalog.gettext(_EMAIL_SUBJECT) % {"entity": sender["name"]}
     notice = notice.with_meta(
         title=notice.meta.title,
         entity=sender["name"],
         letterhead=tuple(sender["letterhead"]),
         date=context["dates"]["notice"],
-        subject=notice.meta.title,
+        issued=context["issued"],
+        subject=subject,
         channel=channel,
     )
     return Built(notice, markdown, tuple(translator.missing))
@@ -172,5 +180,6 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
         "window_end": fmt(getattr(obligation, "window_end", None)),
         "toll_free_until": fmt(getattr(obligation, "toll_free_until", None)),
         "dateline": f"{dateline_place}, {fmt(notice_date)}",
+        "issued": notice_date,
         "media_contact": {"name": ce.contact.name, "phone": ce.contact.phone, "email": ce.contact.email},
     }

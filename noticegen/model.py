@@ -26,6 +26,7 @@ renderers show harmlessly:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Union
 
@@ -131,6 +132,7 @@ class Meta:
     subject: str | None = None      # email subject / document subject
     channel: str | None = None      # letter | email | web | media | script | hhs | memo
     draft: bool = False             # rendered despite a failed check: writers show a DRAFT watermark
+    issued: dt.date | None = None   # the notice date as a date (an email's Date header); None: not known
 
 
 @dataclass(frozen=True)

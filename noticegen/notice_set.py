@@ -56,14 +56,18 @@ def _with_report(notice: Notice, report: CheckReport) -> Notice:
     return notice.with_meta(draft=True)
 
 
-def _variants(kind: str, formats: tuple[str, ...] | None):
-    """(channel, formats) pairs: an individual notice is a letter and, for those who agreed, an email."""
+def _variants(kind: str, formats: tuple[str, ...] | None, channels: tuple[str, ...] = ("email",)):
+    """(channel, formats) pairs: an individual notice is a letter and, for those who agreed, an email.
+
+    ``channels`` are the obligation's channels (plan): without "email" (nobody agreed to electronic
+    notice, 164.404(d)(1)(i)) no email is written.
+    """
     suits = KINDS[kind].formats
     wanted = [f for f in suits if formats is None or f in formats]
     if kind == "individual":
         letter = tuple(f for f in wanted if f != "eml")
         out = [("letter", letter)] if letter else []
-        if "eml" in wanted:
+        if "eml" in wanted and "email" in channels:
             out.append(("email", ("eml",)))
         return out
     return [(None, tuple(wanted))] if wanted else []
@@ -121,7 +125,8 @@ def notice_set(
         for locale in facts.notices.locales:
             if locales is not None and locale not in locales:
                 continue
-            for channel, fmts in _variants(obligation.kind, formats):
+            channels = tuple(getattr(obligation, "channels", ("email",)))
+            for channel, fmts in _variants(obligation.kind, formats, channels):
                 built = build(facts, obligation, locale=locale, channel=channel, templates=templates, today=today)
                 report = check(built.notice, facts, untranslated=built.untranslated)
                 reports.append(report)

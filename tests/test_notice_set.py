@@ -54,3 +54,26 @@ def test_every_kind_renders_for_harbor_point_in_every_suitable_format(kind, loca
     formats = {o.fmt for o in made.outputs}
     assert formats == set(KINDS[kind].formats)
     assert all(o.locale == locale for o in made.outputs)
+
+
+def test_no_email_is_written_when_nobody_agreed_to_electronic_notice():
+    """Issue 9 finding 10: Summit has email_consent 0, yet an individual.eml was written."""
+    facts = harbor_point(affected__email_consent=0)
+    made = notice_set(facts, plan(facts, as_of=TODAY), kinds=("individual",), today=TODAY)
+    assert sorted(o.path for o in made.outputs if o.fmt == "eml") == []
+    assert {o.fmt for o in made.outputs} == {"docx", "md", "html"}
+
+
+def test_email_is_dated_by_the_notice_date_and_its_subject_names_the_sender():
+    """Issue 9 finding 10: Date was the render time; the subject did not say who sent it."""
+    import email
+    import email.policy
+
+    facts = harbor_point(notices__date="2025-03-14")
+    made = notice_set(facts, plan(facts, as_of=TODAY), kinds=("individual",), formats=("eml",), today=TODAY)
+    messages = {o.locale: email.message_from_string(o.content, policy=email.policy.default) for o in made.outputs}
+    assert messages["en_US"]["Date"] == "Fri, 14 Mar 2025 12:00:00 +0000"
+    assert messages["en_US"]["Subject"] == "Harbor Point Imaging Center: notice of a data security incident"
+    assert messages["es_US"]["Subject"].strip() == "Harbor Point Imaging Center: aviso de un incidente de seguridad de datos"
+    for msg in messages.values():
+        assert {part["Content-Transfer-Encoding"] for part in msg.iter_parts()} == {"quoted-printable"}

@@ -38,13 +38,16 @@ def render(notice: Notice, *, from_addr: str, from_name: str, reply_to: str | No
 
     Subject: Meta.subject, else Meta.title. ``to`` None means the group ``undisclosed-recipients:;``
     (merge or the mail tool adds the real recipient). ``reply_to`` None means no Reply-To header.
-    ``when`` None means now (it must carry a time zone). ``message_id_domain`` None means the
+    ``when`` None means the notice's own date (Meta.issued) at noon UTC, the same calendar day in every
+    US time zone, else now; it must carry a time zone. ``message_id_domain`` None means the
     domain of ``from_addr``.
     """
     subject = clean_line(notice.meta.subject or notice.meta.title or "")
     if not subject:
         raise ValueError("the notice has neither Meta.subject nor Meta.title: an email needs a subject")
     sender = _address(from_addr, name=from_name, what="from_addr")
+    if when is None and notice.meta.issued is not None:
+        when = dt.datetime.combine(notice.meta.issued, dt.time(12, 0), tzinfo=dt.timezone.utc)
     when = when or dt.datetime.now().astimezone()
     if when.tzinfo is None or when.utcoffset() is None:
         raise ValueError("when must carry a time zone (e.g. datetime(..., tzinfo=timezone.utc))")
@@ -57,8 +60,9 @@ def render(notice: Notice, *, from_addr: str, from_name: str, reply_to: str | No
     msg["To"] = _address(to, what="to") if to is not None else Group("undisclosed-recipients")
     msg["Date"] = format_datetime(when)
     msg["Message-ID"] = make_msgid(domain=clean_line(message_id_domain or sender.domain))
-    msg.set_content(text.render(notice), subtype="plain", charset="utf-8")
-    msg.add_alternative(html.render(notice), subtype="html", charset="utf-8")
+    # quoted-printable, not base64: accented text stays readable on the wire and to spam filters
+    msg.set_content(text.render(notice), subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(html.render(notice), subtype="html", charset="utf-8", cte="quoted-printable")
     if notice.locale and notice.locale != "und":  # after set_content, which clears Content-* headers
         msg["Content-Language"] = html.html_lang(notice.locale)
     return msg.as_string()

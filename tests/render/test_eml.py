@@ -90,3 +90,18 @@ def test_naive_time_is_refused():
 def test_notice_without_subject_or_title_is_refused():
     with pytest.raises(ValueError, match="neither Meta.subject nor Meta.title"):
         make(sample_notice().with_meta(subject=None, title=None))
+
+
+def test_spanish_parts_are_quoted_printable_not_base64():
+    """Issue 9 finding 10: the Spanish text part was base64, which reads worse to filters and people."""
+    raw = make(sample_notice("es_US"))
+    assert "Content-Transfer-Encoding: base64" not in raw
+    plain_part, html_part = parse(raw).iter_parts()
+    assert plain_part["Content-Transfer-Encoding"] == html_part["Content-Transfer-Encoding"] == "quoted-printable"
+
+
+def test_date_defaults_to_the_notice_date_not_the_render_time():
+    """Issue 9 finding 10: Date: was the moment of rendering."""
+    notice = sample_notice().with_meta(issued=dt.date(2025, 3, 14))
+    msg = parse(make(notice, when=None))
+    assert msg["Date"] == "Fri, 14 Mar 2025 12:00:00 +0000"
