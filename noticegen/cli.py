@@ -35,7 +35,7 @@ def main() -> None:
 def validate(facts_file: str) -> None:
     """Check a facts file; list every problem as FILE:LINE: field: message."""
     try:
-        facts = facts_mod.load_facts(facts_file)
+        facts = facts_mod.load_facts(facts_file, release=True)
     except NoticegenError as exc:
         _fail(exc)
     click.echo(f"{facts_file}: ok ({facts.covered_entity.name}, {facts.affected.total:,} affected)")
@@ -118,7 +118,7 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
 
     day = _date(as_of, "--as-of") or dt.date.today()
     try:
-        facts = facts_mod.load_facts(facts_file)
+        facts = facts_mod.load_facts(facts_file, release=True)
         result = plan(facts, as_of=day)
         roster = None
         if roster_file:

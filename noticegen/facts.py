@@ -240,6 +240,10 @@ class WrittenFollowup(_Model):
     delay_until: dt.date
 
 
+ORAL_HOLD_DAYS = 30
+"""164.412(b): an oral statement delays notice 'no longer than 30 days from the date of the oral statement'."""
+
+
 class LawEnforcementDelay(_Model):
     agency: Line
     official: Line
@@ -258,6 +262,30 @@ class LawEnforcementDelay(_Model):
         if self.written_followup and self.written_followup.stated_on < self.stated_on:
             raise _at(("written_followup", "stated_on"), "is before the oral statement (stated_on)")
         return self
+
+    def ends_on(self) -> dt.date:
+        """The day the hold ends, from which notice may go out (164.412).
+
+        A written statement holds notice until its delay_until (164.412(a)); an oral one no longer than
+        30 days from the statement, unless a written statement follows within those 30 days (164.412(b)).
+        """
+        if self.statement == "written":
+            return self.delay_until
+        cap = self.stated_on + dt.timedelta(days=ORAL_HOLD_DAYS)
+        if self.written_followup is not None and self.written_followup.stated_on <= cap:
+            return self.written_followup.delay_until
+        return min(self.delay_until, cap)
+
+    def ends_by(self) -> str:
+        """Which fact sets ends_on(), for messages."""
+        if self.statement == "written":
+            return "law_enforcement_delay.delay_until, 164.412(a)"
+        cap = self.stated_on + dt.timedelta(days=ORAL_HOLD_DAYS)
+        if self.written_followup is not None and self.written_followup.stated_on <= cap:
+            return "law_enforcement_delay.written_followup.delay_until, 164.412(a), (b)"
+        if self.delay_until <= cap:
+            return "law_enforcement_delay.delay_until, 164.412(b)"
+        return "30 days after the oral statement of law_enforcement_delay.stated_on, 164.412(b)"
 
 
 class CreditMonitoring(_Model):
@@ -536,8 +564,27 @@ def _messages(exc: ValidationError, source: Source) -> list[str]:
     return out
 
 
-def facts_from_source(source: Source, *, today: dt.date | None = None) -> Facts:
-    """Validate plain data read from a facts file; raise FactsError listing every problem."""
+def release_problems(facts: Facts) -> list[tuple[tuple[str, ...], str]]:
+    """What stops the notices going out though a plan can still be made: (field path, message) pairs.
+
+    A notice dated inside a law-enforcement hold (164.412) is one: the plan still shows the deadlines,
+    but no notice may carry that date. ``validate`` and ``render`` refuse these; ``plan`` notes them.
+    """
+    delay, date = facts.law_enforcement_delay, facts.notices.date
+    if delay is None or date is None or date >= delay.ends_on():
+        return []
+    ends = delay.ends_on()
+    return [(("notices", "date"),
+             f"is {date.isoformat()}, inside the law-enforcement delay, which ends on {ends.isoformat()} "
+             f"({delay.ends_by()}); no notice may go out before then: set notices.date to {ends.isoformat()} "
+             "or later, or correct the delay's dates")]
+
+
+def facts_from_source(source: Source, *, today: dt.date | None = None, release: bool = False) -> Facts:
+    """Validate plain data read from a facts file; raise FactsError listing every problem.
+
+    ``release`` also refuses what stops notices going out (release_problems), for validate and render.
+    """
     if not isinstance(source.data, dict):
         raise FactsError([f"{source.name}:1: (top level): a facts file is a mapping of fields; "
                           "start from `noticegen init`"])
@@ -549,18 +596,25 @@ def facts_from_source(source: Source, *, today: dt.date | None = None) -> Facts:
             for path, text in left
         ])
     try:
-        return Facts.model_validate(source.data, context={"today": today or dt.date.today()})
+        facts = Facts.model_validate(source.data, context={"today": today or dt.date.today()})
     except ValidationError as exc:
         raise FactsError(_messages(exc, source)) from None
+    if release:
+        problems = release_problems(facts)
+        if problems:
+            raise FactsError([f"{source.name}:{source.line_of(path) or 1}: {'.'.join(path)}: {message}"
+                              for path, message in problems])
+    return facts
 
 
-def load_facts(path: str | Path, *, today: dt.date | None = None) -> Facts:
+def load_facts(path: str | Path, *, today: dt.date | None = None, release: bool = False) -> Facts:
     """Read and validate a YAML or JSON facts file.
 
-    ``today`` bounds the dates ("not in the future"); None means the real today.
+    ``today`` bounds the dates ("not in the future"); None means the real today. ``release`` also
+    refuses what stops the notices going out (a notice date inside a law-enforcement hold).
     Raises FactsError with every problem, each as ``FILE:LINE: field.path: message``.
     """
-    return facts_from_source(read_file(path), today=today)
+    return facts_from_source(read_file(path), today=today, release=release)
 
 
 def json_schema() -> dict:

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .facts import Facts
+from .facts import ORAL_HOLD_DAYS, Facts
 
 LIMIT_DAYS = 60
 """164.404(b), 164.406(b), 164.408(b), 164.410(b): 'in no case later than 60 calendar days after discovery'."""
 SUBSTITUTE_DAYS = 90
 """164.404(d)(2)(ii): a 90-day posting and a toll-free number active at least 90 days."""
-ORAL_HOLD_DAYS = 30
-"""164.412(b): an oral statement delays notice 'no longer than 30 days from the date of the oral statement'."""
 
 KINDS = (
     "individual", "next_of_kin", "substitute_web", "substitute_media", "substitute_alternative",
@@ -168,8 +166,8 @@ def law_enforcement_hold(facts: Facts) -> Hold | None:
     if delay is None:
         return None
     who = f"{delay.official} ({delay.agency})"
+    until = delay.ends_on()
     if delay.statement == "written":
-        until = delay.delay_until
         basis = (f"{who} stated in writing on {_iso(delay.stated_on)} that notice would impede a criminal "
                  f"investigation or damage national security, and specified a delay until {_iso(until)} "
                  "(164.412(a)).")
@@ -179,11 +177,9 @@ def law_enforcement_hold(facts: Facts) -> Hold | None:
             "or damage national security; document the statement and the official's identity (164.412(b)).")
     followup = delay.written_followup
     if followup is not None and followup.stated_on <= cap:
-        until = followup.delay_until
         basis = (f"{oral} A written statement followed on {_iso(followup.stated_on)}, within 30 days, "
                  f"specifying a delay until {_iso(until)} (164.412(a), (b)).")
         return Hold(until, (until - delay.stated_on).days, "164.412(a), (b)", basis)
-    until = min(delay.delay_until, cap)
     basis = oral
     if delay.delay_until > cap:
         basis += (f" The official asked for a delay until {_iso(delay.delay_until)}, but an oral statement holds "

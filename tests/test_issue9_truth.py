@@ -1,0 +1,88 @@
+"""Issue 9: notices say only what the facts support (law-enforcement hold, negative PHI statements,
+the business associate's notice, the plan's limits, the HHS form). Each test fails on the old behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from noticegen.build import build
+from noticegen.cli import main
+from noticegen.facts import load_facts
+from noticegen.plan import plan
+
+ROOT = Path(__file__).resolve().parent.parent
+RIVERBEND = ROOT / "samples" / "riverbend-ransomware-delay" / "breach.yaml"
+SUMMIT = ROOT / "samples" / "summit-health-plan-mailing" / "breach.yaml"
+HARBOR = ROOT / "samples" / "harbor-point-pacs" / "breach.yaml"
+TODAY = dt.date(2026, 11, 26)
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def _riverbend_dated(tmp_path: Path, date: str) -> Path:
+    path = tmp_path / "breach.yaml"
+    path.write_text(RIVERBEND.read_text(encoding="utf-8").replace("  date: 2026-06-22", f"  date: {date}"),
+                    encoding="utf-8")
+    return path
+
+
+def _individual(facts, *, today=None, locale="en_US"):
+    obligation = next(o for o in plan(facts, as_of=dt.date(2026, 6, 1)).obligations if o.kind == "individual")
+    return build(facts, obligation, locale=locale, today=today).markdown
+
+
+# ------------------------------------------------------------------ finding 1: the law-enforcement hold
+
+def test_validate_refuses_a_notice_dated_inside_the_law_enforcement_hold(tmp_path):
+    path = _riverbend_dated(tmp_path, "2026-06-15")
+    result = run("validate", str(path))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"{path}:82: notices.date: is 2026-06-15, inside the law-enforcement delay, which ends on 2026-06-19 "
+        "(law_enforcement_delay.delay_until, 164.412(a)); no notice may go out before then: set notices.date "
+        "to 2026-06-19 or later, or correct the delay's dates\n")
+
+
+def test_render_refuses_a_notice_dated_inside_the_hold(tmp_path):
+    path = _riverbend_dated(tmp_path, "2026-06-15")
+    result = run("render", str(path), "-o", str(tmp_path / "out"), "--format", "md")
+    assert result.exit_code == 2
+    assert "notices.date: is 2026-06-15, inside the law-enforcement delay" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_plan_still_plans_a_notice_dated_inside_the_hold(tmp_path):
+    facts = load_facts(_riverbend_dated(tmp_path, "2026-06-15"), today=TODAY)
+    result = plan(facts, as_of=dt.date(2026, 6, 1))
+    individual = next(o for o in result.obligations if o.kind == "individual")
+    assert (individual.hold_until, individual.deadline) == (dt.date(2026, 6, 19), dt.date(2026, 8, 14))
+
+
+def test_an_oral_hold_ends_after_30_days_and_the_message_says_why(tmp_path):
+    text = RIVERBEND.read_text(encoding="utf-8").replace("statement: written", "statement: oral").replace(
+        "  date: 2026-06-22", "  date: 2026-06-05")
+    path = tmp_path / "breach.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 2
+    assert result.output == (
+        f"{path}:82: notices.date: is 2026-06-05, inside the law-enforcement delay, which ends on 2026-06-07 "
+        "(30 days after the oral statement of law_enforcement_delay.stated_on, 164.412(b)); no notice may go "
+        "out before then: set notices.date to 2026-06-07 or later, or correct the delay's dates\n")
+
+
+def test_the_letter_says_the_delay_ended_only_when_the_notice_date_is_not_inside_it():
+    facts = load_facts(RIVERBEND, today=TODAY)
+    ended = "That delay has now ended."
+    asked = "A law enforcement agency asked us to delay this notice so that it would not impede its investigation."
+    assert f"{asked} {ended}" in _individual(facts)  # dated 2026-06-22, after the hold (2026-06-19)
+    undated = facts.model_copy(update={"notices": facts.notices.model_copy(update={"date": None})})
+    inside = _individual(undated, today=dt.date(2026, 6, 10))
+    assert asked in inside and ended not in inside
+    assert "Ese plazo ya terminó." not in _individual(undated, today=dt.date(2026, 6, 10), locale="es_US")
+    assert ended in _individual(undated, today=dt.date(2026, 6, 19))
