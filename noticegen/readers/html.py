@@ -1,9 +1,12 @@
 """HTML reader: our own pages and fragments (data-section, data-element, data-field, classes) and hand-made HTML, into a Notice.
 
-Parsed with the standard library's html.parser into a small tree. In our pages, sections are
+Parsed with the standard library's html.parser into a small tree (nested at most MAX_DEPTH
+elements deep, else ReadError). In our pages, sections are
 the elements with ``data-section`` and Meta comes from the <article>'s data-* attributes, so
 read(render(n)) == n. In hand-made HTML, sections open at every h2 and take their element
-from noticegen.kinds.element_for_heading; Meta.title is the <title> or the first h1. Read:
+from noticegen.kinds.element_for_heading, inside the part of the page that holds the notice
+(readers.html_page: the site's navigation, banners and footer dropped); Meta.title is the
+<title> or the first h1. Read:
 h1-h6, p, ul/ol/li, table, a, strong/b, em/i, br, address; other elements are containers
 (block) or transparent (inline); script, style, template and the <head> are ignored.
 """
@@ -19,6 +22,7 @@ from noticegen.model import (
     AddressBlock, BulletList, Emphasis, Field, Heading, LineBreak, Link, Meta, Notice, Paragraph, Section,
     Signature, Strong, Table, Text, plain,
 )
+from noticegen.readers.html_page import notice_root
 from noticegen.tidy import tidy_block, tidy_inlines, tidy_notice
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -30,6 +34,7 @@ _BLOCK = {"address", "article", "aside", "blockquote", "body", "dd", "details", 
           "tfoot", "tr", "td", "th", "caption"}
 _CLOSES_P = _BLOCK - {"li", "td", "th", "tr", "tbody", "thead", "tfoot", "dd", "dt", "caption", "body", "html"}
 _WS = re.compile(r"[ \t\n\r\f]+")
+MAX_DEPTH = 200  # real pages nest 20-40 deep; the reader recurses per level, so deeper input is refused
 
 
 class _El:
@@ -40,16 +45,24 @@ class _El:
         return {c.removeprefix("noticegen-") for c in self.attrs.get("class", "").split()}
 
     def iter(self):
-        yield self
-        for child in self.children:
-            if isinstance(child, _El):
-                yield from child.iter()
+        stack = [self]
+        while stack:  # no recursion: nesting is capped at MAX_DEPTH, but a generator chain that deep is slow
+            el = stack.pop()
+            yield el
+            stack.extend(reversed([c for c in el.children if isinstance(c, _El)]))
 
     def find(self, tag: str):
         return next((e for e in self.iter() if e.tag == tag), None)
 
     def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+        out, stack = [], list(reversed(self.children))
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                stack.extend(reversed(item.children))
+        return "".join(out)
 
 
 class _TreeBuilder(HTMLParser):
@@ -81,6 +94,8 @@ class _TreeBuilder(HTMLParser):
         el = _El(tag, {k: v if v is not None else "" for k, v in attrs})
         self.stack[-1].children.append(el)
         if tag not in _VOID:
+            if len(self.stack) > MAX_DEPTH:
+                raise ReadError(f"HTML nested deeper than {MAX_DEPTH} elements; is it a notice?")
             self.stack.append(el)
 
     def handle_startendtag(self, tag, attrs):
@@ -233,7 +248,12 @@ def read(text: str, *, kind: str = "unknown", locale: str | None = None) -> Noti
     doc = builder.root
     article = next((e for e in doc.iter() if e.tag == "article" and "notice" in e.classes()), None)
     page = doc.find("html")
-    root = article or doc.find("main") or doc.find("body") or doc
+    if article is not None:
+        root = article
+    elif any("data-section" in e.attrs for e in doc.iter()):
+        root = doc.find("main") or doc.find("body") or doc
+    else:  # not one of ours: a saved page, with its site around the notice
+        root = notice_root(doc)
     attrs = article.attrs if article else {}
     lang = attrs.get("lang") or (page.attrs.get("lang") if page else None)
     offset = int(attrs.get("data-heading-offset", "0") or 0) if attrs.get("data-heading-offset", "0").isdigit() else 0
