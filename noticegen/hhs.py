@@ -7,11 +7,12 @@ import datetime as dt
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Literal
 
 from .facts import Address, ContactPerson, Facts
 from .files import csv_cell
+from .i18n import format_list
 
 Confidence = Literal["C", "P", "U"]
 """C confirmed in a source; P confirmed only through the parallel 42 CFR Part 2 form or a secondary
@@ -87,6 +88,11 @@ PORTAL: dict[tuple[str, str], Option] = {
         "Are you a Business Associate filing on behalf of a Covered Entity?", "U"),
     ("filer_role", "covered_entity_for_ba"): Option(
         "Are you a Covered Entity filing because your Business Associate experienced a breach?", "U"),
+    # our answer to each filer-role question, as the row's value (the question goes in its note)
+    ("filer_answer", "covered_entity"): Option("Covered Entity filing on behalf of its own organization", "U"),
+    ("filer_answer", "business_associate"): Option("Business Associate filing on behalf of a Covered Entity", "U"),
+    ("filer_answer", "covered_entity_for_ba"): Option(
+        "Covered Entity filing because its Business Associate experienced a breach", "U"),
     ("ce_kind", "health_plan"): Option("Health Plan", "C"),
     ("ce_kind", "healthcare_clearinghouse"): Option("Healthcare Clearinghouse", "C"),
     ("ce_kind", "healthcare_provider"): Option("Healthcare Provider", "C"),
@@ -186,7 +192,8 @@ own. A disability code encodes a condition: Clinical "Diagnosis/Conditions". Pro
 images have no box of their own: Clinical "Other Treatment Information"."""
 
 INDIVIDUAL_NOTICE_KIND = "individual"
-"""The Obligation.kind (kinds.KINDS) whose deadline fills the individual-notice date."""
+"""The Obligation.kind (kinds.KINDS) whose deadline the individual-notice date's note names when the
+facts give no notice date (the date itself is only ever notices.date: it goes on the federal record)."""
 
 _ORDER = {key: i for i, key in enumerate(PORTAL)}
 _RANK = {"U": 0, "P": 1, "C": 2}
@@ -255,7 +262,8 @@ def portal_fields(facts: Facts, *, plan: Any = None) -> tuple[PortalField, ...]:
     """The portal's fields filled from ``facts``, in the wizard's order.
 
     ``plan`` is any object with ``obligations`` whose items have ``.kind`` and ``.deadline`` (a
-    noticegen.plan.Plan); with it the individual-notice date is the planned deadline. None leaves it blank.
+    noticegen.plan.Plan); the individual-notice date is always notices.date (blank without one), and with
+    a plan its note names the deadline.
     """
     return (*_general(facts), *_contact(facts), *_breach(facts), *_notice(facts, plan), *_attestation(facts))
 
@@ -278,9 +286,11 @@ def _contact(facts: Facts) -> list[PortalField]:
     ce, ba = facts.covered_entity, facts.business_associate
     role = ("business_associate" if facts.reporting_party == "business_associate"
             else "covered_entity_for_ba" if ba else "covered_entity")
+    question = option("filer_role", role).text
     fields = [
-        _choice("contact", "filer_role", "filer_role", [role],
-                note="the portal asks this as three questions; answer Yes to this one"),
+        _choice("contact", "filer_role", "filer_answer", [role],
+                note=f'the portal asks this as three Yes/No questions: answer Yes to "{question}" and No to '
+                     "the other two"),
         _field("contact", "ce_name", ce.name),
         *_party(ce.address, ce.contact, section="ce_section", contact="ce_contact",
                 where="covered_entity.contact.name"),
@@ -336,19 +346,53 @@ def _breach(facts: Facts) -> list[PortalField]:
     ]
     if "other" in breach.types:
         fields.append(_field("breach", "breach_type_other", breach.type_other or ""))
-    fields.append(_choice("breach", "location", "location", breach.locations, multi=True,
-                          note=f"Other: {breach.location_other}" if "other" in breach.locations else ""))
+    location = _choice("breach", "location", "location", breach.locations, multi=True,
+                       note=_OTHER_NOTE if "other" in breach.locations else "")
+    fields.append(_described(location, breach.location_other))
     fields += _phi(facts)
     fields += [
-        _field("breach", "description", breach.summary,
-               note="include where the breach happened, how it occurred, the type of media and the types of "
-                    "PHI involved; the portal's character limit is not confirmed: this text has "
-                    f"{len(breach.summary):,} characters, check the portal keeps all of it"),
+        _field("breach", "description", (description := _description(facts)),
+               note="breach.summary and the types of PHI involved (breach.phi); the portal asks for where the "
+                    "breach happened, how it occurred, the type of media and the types of PHI involved. Its "
+                    f"character limit is not confirmed: this text has {len(description):,} characters, check "
+                    "the portal keeps all of it"),
         _choice("breach", "safeguards", "safeguard", response.safeguards_in_place, multi=True,
                 note="" if response.safeguards_in_place else
                 "response.safeguards_in_place is empty; the portal requires a choice ('None' if there were none)"),
     ]
     return fields
+
+
+_OTHER_NOTE = "tick Other and type the words after 'Other: ' in the box the portal opens for it"
+
+
+def _described(field: PortalField, description: str | None) -> PortalField:
+    """``field`` with its "Other" option shown with the facts' description ("Other: USB drive"), so the
+    row itself says what to type, not only a note."""
+    if not description or not isinstance(field.value, tuple):
+        return field
+    other = option("location", "other").text
+    value = tuple(f"{v}: {description}" if v == other else v for v in field.value)
+    return replace(field, value=value)
+
+
+def _phi_label(facts: Facts, term: str) -> str:
+    """How the description and notes name a PHI term: its label (phi.py), or breach.phi_other for other."""
+    from .phi import PHI  # phi imports this module's table
+
+    other = facts.breach.phi_other
+    if term != "other" or not other:
+        return PHI[term].label
+    return other[0].lower() + other[1:] if len(other) > 1 and other[0].isupper() and other[1].islower() else other
+
+
+def _description(facts: Facts) -> str:
+    """The brief description: breach.summary, then the types of PHI involved, which the portal asks for."""
+    labels = [_phi_label(facts, term) for term in dict.fromkeys(facts.breach.phi)]
+    summary = facts.breach.summary.rstrip()
+    if summary and summary[-1] not in ".!?":
+        summary += "."
+    return f"{summary} Types of protected health information involved: {format_list(labels, 'en_US')}."
 
 
 def _phi(facts: Facts) -> list[PortalField]:
@@ -361,28 +405,25 @@ def _phi(facts: Facts) -> list[PortalField]:
         if what != "phi_category" or category not in by_category:
             continue
         terms = by_category[category]
-        others = [t.replace("_", " ") for t in terms if PHI_CHECKBOX[t].endswith(".other")]
-        note = ""
-        if category == "other":
-            note = f"describe: {facts.breach.phi_other}"
-        elif others:
-            note = f"Other covers: {', '.join(others)}"
-        field = _choice("breach", "phi", "phi", [PHI_CHECKBOX[t] for t in terms], multi=True, note=note,
+        others = [_phi_label(facts, t) for t in terms if PHI_CHECKBOX[t].endswith(".other")]
+        described = facts.breach.phi_other if category == "other" else ", ".join(others)
+        field = _choice("breach", "phi", "phi", [PHI_CHECKBOX[t] for t in terms], multi=True,
+                        note=_OTHER_NOTE if described else "",
                         label_text=f"{option('label', 'phi').text}: {cat_option.text}")
-        fields.append(field)
+        fields.append(_described(field, described))
     return fields
 
 
 def _notice(facts: Facts, plan: Any) -> list[PortalField]:
     affected, response = facts.affected, facts.response
     deadline = _individual_deadline(plan) if plan is not None else None
-    if deadline:
-        start_note = ("the planned individual-notice deadline (from the plan); change it to the date the "
-                      "first letters were mailed")
-    elif plan is not None:
-        start_note = "the plan has no individual-notice deadline; fill in when mailed"
+    given = facts.notices.date
+    if given is not None:
+        start_note = ("the notice date the facts give (notices.date); change it if the first notices went out "
+                      "on another day")
     else:
-        start_note = "fill in when mailed"
+        start_note = ("left blank: notices.date is not given; fill in the date the first individual notices "
+                      "went out" + (f" (due no later than {portal_date(deadline)})" if deadline else ""))
     unreachable = affected.insufficient_contact
     if unreachable >= 10:
         method = facts.substitute_notice.method if facts.substitute_notice else "not chosen"
@@ -402,7 +443,7 @@ def _notice(facts: Facts, plan: Any) -> list[PortalField]:
     else:
         media_note = "no state or territory has more than 500 affected residents (164.406(a))"
     fields = [
-        _field("notice", "notice_start", portal_date(deadline), note=start_note),
+        _field("notice", "notice_start", portal_date(given), note=start_note),
         _field("notice", "notice_end", "", required=False, note="fill in if mailing runs over several days"),
         _choice("notice", "substitute", "yes_no", ["yes" if unreachable else "no"], note=sub_note),
         _choice("notice", "media", "yes_no", ["yes" if states else "no"], note=media_note),
@@ -455,14 +496,31 @@ def to_json(fields: Iterable[PortalField]) -> str:
 
 
 
+CONFIDENCE_LEGEND = (
+    ("C", "Confirmed: this label or option string was confirmed in a retrieved source."),
+    ("P", "Parallel: confirmed only through the parallel 42 CFR Part 2 breach form or a secondary source. "
+          "Check it on screen."),
+    ("U", "Unverified: as commonly reported for OCR's form but not confirmed against the portal. Check it "
+          "on screen before you submit."),
+)
+"""What each confidence code means, for readers of the CSV (a legend below its rows)."""
+
+
 def to_csv(fields: Iterable[PortalField]) -> str:
-    """CSV with a header row; multi-select values joined with "; "; formula-like cells neutralised."""
+    """CSV with a header row; multi-select values joined with "; "; formula-like cells neutralised.
+
+    Below the fields, a legend explains the confidence codes, one row per code in the same six columns
+    (screen "Legend", label "Confidence C", the meaning as value, the code as confidence), so a
+    spreadsheet user reads what C, P and U mean and a program that reads rows by column still can.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(_COLUMNS)
     for f in fields:
         row = (f.screen, f.label, _joined(f.value), "yes" if f.required else "no", f.confidence, f.note)
         writer.writerow([csv_cell(cell) for cell in row])
+    for code, meaning in CONFIDENCE_LEGEND:
+        writer.writerow(["Legend", f"Confidence {code}", meaning, "", code, ""])
     return buffer.getvalue()
 
 

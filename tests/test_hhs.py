@@ -75,7 +75,7 @@ class Plan:
 HARBOR_POINT = [
     ("General Information", "Breach Affecting", "500 or More Individuals", True, "C"),
     ("General Information", "Report Type", "Initial Breach Report", True, "P"),
-    ("Contact Information", "Filer Role", "Are you a Covered Entity filing on behalf of your organization?", True, "U"),
+    ("Contact Information", "Filer Role", "Covered Entity filing on behalf of its own organization", True, "U"),
     ("Contact Information", "Name of Covered Entity", "Harbor Point Imaging Center", True, "P"),
     ("Contact Information", "Covered Entity: Street Address Line 1", "1200 Ocean Boulevard, Suite 300", True, "P"),
     ("Contact Information", "Covered Entity: Street Address Line 2", "", False, "P"),
@@ -98,16 +98,17 @@ HARBOR_POINT = [
     ("Breach Information", "Type of Protected Health Information Involved in Breach: Clinical",
      ("Other Treatment Information",), True, "U"),
     ("Breach Information", "Type of Protected Health Information Involved in Breach: Demographic",
-     ("Date of Birth", "Name", "Other"), True, "U"),
+     ("Date of Birth", "Name", "Other: medical record number"), True, "U"),
     ("Breach Information", "Brief Description of the Breach",
      "An unauthorized person reached our image archive server through a remote connection that was not "
      "adequately secured. The server stores X-ray, CT and MRI images and the information used to label them. "
      "We found the activity on February 3, 2025, when our staff noticed unusual network traffic, and we shut "
-     "off the connection that day.", True, "C"),
+     "off the connection that day. Types of protected health information involved: name, date of birth, "
+     "medical record number, type of procedure, and medical images (such as X-rays).", True, "C"),
     ("Breach Information", "Safeguards in Place Prior to Breach",
      ("Privacy Rule Safeguards (Training, Policies and Procedures, etc.)",
       "Security Rule Technical Safeguards (Access Controls, Transmission Security, etc.)"), True, "U"),
-    ("Notice of Breach and Actions Taken", "Individual Notice Provided Start Date", "", True, "U"),
+    ("Notice of Breach and Actions Taken", "Individual Notice Provided Start Date", "03/14/2025", True, "U"),
     ("Notice of Breach and Actions Taken", "Individual Notice Provided Projected/Expected End Date", "", False, "U"),
     ("Notice of Breach and Actions Taken", "Was Substitute Notice Required?", "Yes", True, "U"),
     ("Notice of Breach and Actions Taken", "Was Media Notice Required?", "Yes", True, "U"),
@@ -138,10 +139,16 @@ def test_harbor_point_notes_explain_the_derived_values():
     assert fields["Discovery End Date"].note == (
         "facts hold one discovery date (breach.discovered_on), used for start and end")
     assert fields["Type of Protected Health Information Involved in Breach: Demographic"].note == (
-        "Other covers: medical record number")
-    assert fields["Brief Description of the Breach"].note.endswith(
-        "the portal's character limit is not confirmed: this text has 331 characters, check the portal keeps all of it")
-    assert fields["Individual Notice Provided Start Date"].note == "fill in when mailed"
+        "tick Other and type the words after 'Other: ' in the box the portal opens for it")
+    assert fields["Brief Description of the Breach"].note == (
+        "breach.summary and the types of PHI involved (breach.phi); the portal asks for where the breach "
+        "happened, how it occurred, the type of media and the types of PHI involved. Its character limit is "
+        "not confirmed: this text has 479 characters, check the portal keeps all of it")
+    assert fields["Individual Notice Provided Start Date"].note == (
+        "the notice date the facts give (notices.date); change it if the first notices went out on another day")
+    assert fields["Filer Role"].note == (
+        'the portal asks this as three Yes/No questions: answer Yes to "Are you a Covered Entity filing on '
+        'behalf of your organization?" and No to the other two')
     assert fields["Was Substitute Notice Required?"].note == (
         "37 people lack current contact information: 90-day web posting or major media, with a toll-free "
         "number (164.404(d)(2)(ii)); facts: web")
@@ -172,7 +179,10 @@ def test_business_associate_filer_gets_ba_role_and_ba_section(data):
     data["business_associate"] = BA
     fields = portal_fields(facts_of(data))
     labels = by_label(fields)
-    assert labels["Filer Role"].value == "Are you a Business Associate filing on behalf of a Covered Entity?"
+    assert labels["Filer Role"].value == "Business Associate filing on behalf of a Covered Entity"
+    assert labels["Filer Role"].note == (
+        'the portal asks this as three Yes/No questions: answer Yes to "Are you a Business Associate filing on '
+        'behalf of a Covered Entity?" and No to the other two')
     ba = [(f.label, f.value, f.required) for f in fields if "Business Associate" in f.label]
     assert ba == [
         ("Name of Business Associate", "Pacific Film Storage LLC", True),
@@ -199,7 +209,7 @@ def test_business_associate_filer_gets_ba_role_and_ba_section(data):
 def test_covered_entity_filing_for_its_business_associate_breach(data):
     data["business_associate"] = BA
     role = by_label(portal_fields(facts_of(data)))["Filer Role"].value
-    assert role == "Are you a Covered Entity filing because your Business Associate experienced a breach?"
+    assert role == "Covered Entity filing because its Business Associate experienced a breach"
 
 
 def test_no_business_associate_means_no_ba_fields():
@@ -207,19 +217,26 @@ def test_no_business_associate_means_no_ba_fields():
     assert [f.label for f in fields if "Business Associate" in f.label] == []
 
 
-def test_plan_deadline_fills_individual_notice_date_earliest_individual_only(data):
+def test_individual_notice_date_is_the_notice_date_never_the_deadline(data):
+    """Issue 9, finding 4: the deadline on the federal record would be a false date."""
     plan = Plan((Obligation("hhs", dt.date(2025, 3, 1)), Obligation("individual", dt.date(2025, 4, 4)),
                  Obligation("individual", dt.date(2025, 3, 20)), Obligation("individual", None)))
     field = by_label(portal_fields(facts_of(data), plan=plan))["Individual Notice Provided Start Date"]
-    assert field.value == "03/20/2025"
-    assert field.note == ("the planned individual-notice deadline (from the plan); change it to the date the "
-                          "first letters were mailed")
+    assert (field.value, field.note) == (
+        "03/14/2025",
+        "the notice date the facts give (notices.date); change it if the first notices went out on another day")
 
 
-def test_plan_without_individual_obligation_leaves_date_blank(data):
-    plan = Plan((Obligation("media", dt.date(2025, 4, 4)),))
+def test_without_a_notice_date_the_individual_notice_date_is_blank_and_names_the_deadline(data):
+    data["notices"]["date"] = None
+    plan = Plan((Obligation("individual", dt.date(2025, 4, 4)), Obligation("individual", dt.date(2025, 3, 20))))
     field = by_label(portal_fields(facts_of(data), plan=plan))["Individual Notice Provided Start Date"]
-    assert (field.value, field.note) == ("", "the plan has no individual-notice deadline; fill in when mailed")
+    assert (field.value, field.note) == (
+        "", "left blank: notices.date is not given; fill in the date the first individual notices went out "
+            "(due no later than 03/20/2025)")
+    field = by_label(portal_fields(facts_of(data)))["Individual Notice Provided Start Date"]
+    assert (field.value, field.note) == (
+        "", "left blank: notices.date is not given; fill in the date the first individual notices went out")
 
 
 def test_plan_without_obligations_is_refused(data):
@@ -284,9 +301,9 @@ def test_phi_grouped_by_category_in_portal_order_without_duplicates(data):
            if f.label.startswith("Type of Protected Health Information")]
     assert phi == [
         ("Clinical", ("Diagnosis/Conditions",), ""),
-        ("Demographic", ("SSN", "Other"), "Other covers: phone number, email address"),
+        ("Demographic", ("SSN", "Other: phone number, email address"), OTHER_NOTE),
         ("Financial", ("Claims Information", "Credit Card/Bank Acct #"), ""),
-        ("Other", ("Other",), "describe: parking permit number"),
+        ("Other", ("Other: parking permit number",), OTHER_NOTE),
     ]
 
 
@@ -299,11 +316,32 @@ def test_other_breach_type_adds_describe_field_and_warns(data):
     assert fields["Describe Other Type of Breach"].value == "misdirected courier package"
 
 
-def test_other_location_is_described_in_the_note(data):
+OTHER_NOTE = "tick Other and type the words after 'Other: ' in the box the portal opens for it"
+
+
+def test_other_location_is_described_in_the_row(data):
     data["breach"]["locations"] = ["other", "laptop"]
     data["breach"]["location_other"] = "USB drive"
     field = by_label(portal_fields(facts_of(data)))["Location of Breached Information"]
-    assert (field.value, field.note) == (("Laptop", "Other"), "Other: USB drive")
+    assert (field.value, field.note) == (("Laptop", "Other: USB drive"), OTHER_NOTE)
+
+
+def test_no_row_reads_other_other(data):
+    """Issue 9, finding 14: the PHI category Other showed "Other | Other", its description only in notes."""
+    data["breach"]["phi"] = ["name", "other"]
+    data["breach"]["phi_other"] = "Parking permit number"
+    text = to_markdown(portal_fields(facts_of(data)))
+    assert "| Type of Protected Health Information Involved in Breach: Other \\* | Other: Parking permit number |" in text
+    assert not any(line.endswith("Other \\* | Other |") for line in text.splitlines())
+
+
+def test_brief_description_names_the_phi_types(data):
+    data["breach"]["phi"] = ["ssn", "other"]
+    data["breach"]["phi_other"] = "Parking permit number"
+    data["breach"]["summary"] = "A laptop was stolen from a car"
+    field = by_label(portal_fields(facts_of(data)))["Brief Description of the Breach"]
+    assert field.value == ("A laptop was stolen from a car. Types of protected health information involved: "
+                           "Social Security number and parking permit number.")
 
 
 def test_other_action_makes_description_required(data):
@@ -449,8 +487,21 @@ def test_csv_header_and_multi_select_join():
     rows = list(csv.reader(io.StringIO(to_csv(portal_fields(load_facts(SAMPLE, today=TODAY))))))
     assert rows[0] == ["screen", "label", "value", "required", "confidence", "note"]
     demographic = [r for r in rows if r[1].endswith(": Demographic")][0]
-    assert demographic[2:5] == ["Date of Birth; Name; Other", "yes", "U"]
-    assert len(rows) == len(HARBOR_POINT) + 1
+    assert demographic[2:5] == ["Date of Birth; Name; Other: medical record number", "yes", "U"]
+    assert len(rows) == len(HARBOR_POINT) + 1 + 3
+
+
+def test_csv_ends_with_a_legend_of_the_confidence_codes():
+    """Issue 9, finding 14: a spreadsheet user reads what C, P and U mean below the fields."""
+    rows = list(csv.reader(io.StringIO(to_csv(portal_fields(load_facts(SAMPLE, today=TODAY))))))
+    assert rows[-3:] == [
+        ["Legend", "Confidence C", "Confirmed: this label or option string was confirmed in a retrieved source.",
+         "", "C", ""],
+        ["Legend", "Confidence P", "Parallel: confirmed only through the parallel 42 CFR Part 2 breach form or a "
+         "secondary source. Check it on screen.", "", "P", ""],
+        ["Legend", "Confidence U", "Unverified: as commonly reported for OCR's form but not confirmed against the "
+         "portal. Check it on screen before you submit.", "", "U", ""],
+    ]
 
 
 def test_csv_neutralises_formulas_from_the_facts(data):
@@ -458,7 +509,7 @@ def test_csv_neutralises_formulas_from_the_facts(data):
     data["covered_entity"]["contact"]["name"] = "@Dana Reyes"
     data["notices"]["signer"] = None
     rows = {r[1]: r for r in csv.reader(io.StringIO(to_csv(portal_fields(facts_of(data)))))}
-    assert rows["Brief Description of the Breach"][2] == '\'=HYPERLINK("http://evil.example","click")'
+    assert rows["Brief Description of the Breach"][2].startswith('\'=HYPERLINK("http://evil.example","click"). ')
     assert rows["Covered Entity Point of Contact: First Name"][2] == "'@Dana"
     assert rows["Name"][2] == "'@Dana Reyes"
     assert rows["Covered Entity Point of Contact: Last Name"][2] == "Reyes"
@@ -496,12 +547,14 @@ def test_markdown_escapes_specials_in_values(data):
     text = to_markdown(portal_fields(facts_of(data)))
     row = [line for line in text.splitlines() if line.startswith("| Brief Description")][0]
     assert row == ("| Brief Description of the Breach \\* | a \\| b \\*c\\* \\_d\\_ \\[e\\](f) \\<script\\> "
-                   "\\`g\\` \\\\ \\# \\~h\\~ \\&amp; \\!<br>second line |")
+                   "\\`g\\` \\\\ \\# \\~h\\~ \\&amp; \\!<br>second line. Types of protected health "
+                   "information involved: name, date of birth, medical record number, type of procedure, and "
+                   "medical images (such as X-rays). |")
     assert row.replace("\\|", "").count("|") == 3
 
 
-def test_markdown_escapes_specials_in_notes(data):
+def test_markdown_escapes_specials_in_other_descriptions(data):
     data["breach"]["locations"] = ["other"]
     data["breach"]["location_other"] = "a *shared* | drive"
     text = to_markdown(portal_fields(facts_of(data)))
-    assert "- **Location of Breached Information**: Other: a \\*shared\\* \\| drive" in text
+    assert "| Location of Breached Information \\* | Other: a \\*shared\\* \\| drive |" in text
