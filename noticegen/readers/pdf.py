@@ -1,0 +1,219 @@
+"""PDF reader: the text layer of a PDF (an attorney general's posting, a vendor's proof) as paragraphs, read into a Notice by the plain-text reader.
+
+pdfminer.six's layout analysis groups a page's characters into lines and text boxes. Each box
+is cut into paragraphs: a line clearly shorter than the text column ends a paragraph, wrapped
+lines are joined (a hyphen at a line's end joins its word: "notifi-" + "cation"), bullets
+("•", Word's Symbol-font bullet, "▪") start list items, a short line over a full one (a
+heading, a salutation) stands alone, and runs of short lines (an address, a signature) keep
+their line breaks. Page furniture is dropped: "Page 2 of 3", "- 2 -", a bare page number,
+and what sits in the top or bottom margin of the pages after the first (a running header or
+footer); the first page's are kept, as a letterhead carries the sender's contact. A paragraph
+that a box or page boundary cut mid-sentence is joined again. Paragraphs are separated by blank lines and handed
+to readers.text. Meta.title is the text reader's (a first underlined or element heading).
+
+Refused with a ReadError: data that is not a PDF, an encrypted PDF that needs a password
+(one protected only against copying or printing opens with the empty password), a damaged
+one, more than MAX_PAGES pages, more than readers.source.MAX_TEXT characters of text, and a
+PDF with no text layer (a scan).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass
+
+from ..errors import ReadError
+from ..model import Notice
+from . import text as text_reader
+from .source import MAX_TEXT, check_text_size
+
+MAX_PAGES = 100  # a notice is a few pages; a letter with every state's insert is still far under this
+_FULL = 0.7      # a line at least this share of the column's width is a wrapped line, not a paragraph's end
+_MARGIN = 0.08   # the top and bottom share of a page where running headers and footers sit (body text starts lower)
+_PAGE_NO = re.compile(r"(?:(?:page|página|pág\.?)\s*)?\d{1,4}\s*(?:of|/|de)\s*\d{1,4}|(?:page|página|pág\.?)\s*\d{1,4}"
+                      r"|[-–—]?\s*\d{1,4}\s*[-–—]?", re.I)
+_BULLET = re.compile(r"\s*([•●▪■◦○‣⁃\uf0b7\uf0a7\uf0d8\uf076]|[-–*])\s*(?=\S)")
+_NUMBERED = re.compile(r"\s*(?:\d{1,3}|[a-z])[.)]\s+\S")
+_HYPHEN = re.compile(r"[A-Za-zÀ-ÿ][-\u00ad\u2010]\Z")
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about damaged PDFs are not for our users
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    width: float
+
+
+@dataclass(frozen=True)
+class _Box:
+    lines: tuple[_Line, ...]
+    top: float     # distance from the page's top, as a share of its height (0 = top edge)
+    bottom: float
+
+    def key(self) -> str:
+        """The box's text with digits masked: "Page 2" and "Page 3" are the same running footer."""
+        return re.sub(r"\d+", "#", " ".join(line.text for line in self.lines)).strip().lower()
+
+
+def read(data: bytes, *, kind: str | None = None, locale: str | None = None) -> Notice:
+    """A Notice from a PDF's text layer (see the module docstring); ``kind``/``locale`` None: "unknown"/"und"."""
+    return text_reader.read(pdf_text(data), kind=kind or "unknown", locale=locale or "und")
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF as blank-line separated paragraphs, page furniture dropped."""
+    pages = [_blocks(boxes) for boxes in _layout(data)]
+    pages = _drop_running(pages)
+    blocks: list[str] = []
+    for page in pages:
+        for block in (b for box, width in page for b in _paragraphs(box, width)):
+            if blocks and _continues(blocks[-1], block):
+                blocks[-1] = _join(blocks[-1], block)
+            elif blocks and _item(block) and _item(blocks[-1]):  # list items the layout put in boxes of their own
+                blocks[-1] += "\n" + block
+            else:
+                blocks.append(block)
+    text = "\n\n".join(blocks)
+    if not text.strip():
+        raise ReadError("the PDF has no text layer (a scan?); run OCR first or check the text version")
+    return text
+
+
+def _layout(data: bytes):
+    """For each page, its text boxes in reading order."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFException, resolve1
+    from pdfminer.psexceptions import PSException
+
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError("the file is not a PDF (it does not start with %PDF-)")
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
+    except PDFPasswordIncorrect:
+        raise ReadError("the PDF is encrypted and needs a password to open; save an unprotected copy "
+                        "(or the text version) and check that") from None
+    except PDFEncryptionError as exc:
+        raise ReadError(f"the PDF is encrypted in a way that cannot be opened ({exc}); save an unprotected "
+                        f"copy (or the text version) and check that") from None
+    except (PDFException, PSException, ValueError, TypeError, KeyError, RecursionError) as exc:
+        raise ReadError(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from None
+    try:
+        count = resolve1(resolve1(document.catalog.get("Pages")).get("Count"))
+    except Exception:  # a damaged page tree: counted while reading below
+        count = None
+    if isinstance(count, int) and count > MAX_PAGES:
+        raise ReadError(f"the PDF has {count:,} pages; a notice is at most {MAX_PAGES} pages")
+    manager = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=LAParams(all_texts=True))
+    interpreter = PDFPageInterpreter(manager, device)
+    chars = 0
+    try:
+        for number, page in enumerate(PDFPage.create_pages(document), 1):
+            if number > MAX_PAGES:
+                raise ReadError(f"the PDF has more than {MAX_PAGES} pages; a notice is at most {MAX_PAGES} pages")
+            interpreter.process_page(page)
+            boxes = _boxes(device.get_result())
+            chars += sum(len(line.text) for box in boxes for line in box.lines)
+            if chars > MAX_TEXT:
+                check_text_size(chars, "the PDF's text")
+            yield boxes
+    except ReadError:
+        raise
+    except (PDFException, PSException, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError,
+            OverflowError, ZeroDivisionError) as exc:
+        raise ReadError(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from None
+
+
+def _boxes(layout) -> list[_Box]:
+    from pdfminer.layout import LTFigure, LTTextBox, LTTextLine
+
+    height = max(layout.height, 1.0)
+    out: list[_Box] = []
+    stack = list(reversed(list(layout)))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LTFigure):
+            stack.extend(reversed(list(item)))
+        elif isinstance(item, (LTTextBox, LTTextLine)):
+            rows = list(item) if isinstance(item, LTTextBox) else [item]
+            lines = tuple(_Line(" ".join(row.get_text().split()), row.width) for row in rows
+                          if isinstance(row, LTTextLine) and row.get_text().strip())
+            if lines:
+                out.append(_Box(lines, (layout.y1 - item.y1) / height, (layout.y1 - item.y0) / height))
+    return out
+
+
+def _blocks(boxes: list[_Box]) -> list[tuple[_Box, float]]:
+    """The page's boxes without page numbers, each with the page's column width."""
+    kept = [box for box in boxes if not all(_PAGE_NO.fullmatch(line.text) for line in box.lines)]
+    width = max((line.width for box in kept for line in box.lines), default=1.0)
+    return [(box, width) for box in kept]
+
+
+def _drop_running(pages: list[list[tuple[_Box, float]]]) -> list[list[tuple[_Box, float]]]:
+    """Drop what sits in the top or bottom margin of the pages after the first (running headers and
+    footers), and later occurrences of a first page's marginal box (a letterhead repeated)."""
+    seen: set[str] = set()
+    out = []
+    for number, page in enumerate(pages):
+        kept = []
+        for box, width in page:
+            marginal = box.bottom <= _MARGIN or box.top >= 1 - _MARGIN
+            if marginal and (number or box.key() in seen):
+                continue
+            if marginal:
+                seen.add(box.key())
+            kept.append((box, width))
+        out.append(kept)
+    return out
+
+
+def _item(text: str) -> str | None:
+    """A list item's text as "• text" / "1. text", or None when the line does not start one."""
+    if m := _BULLET.match(text):
+        return "• " + text[m.end():]
+    return text.strip() if _NUMBERED.match(text) else None
+
+
+def _join(before: str, after: str) -> str:
+    if _HYPHEN.search(before) and after[:1].islower():
+        return before[:-1] + after
+    return f"{before} {after}"
+
+
+def _paragraphs(box: _Box, column: float) -> list[str]:
+    """The box's text as blocks: wrapped lines joined, a block per paragraph; short-line runs keep their lines."""
+    logical: list[list] = []  # [text, long?, item?]
+    ended = True
+    for line in box.lines:
+        item = _item(line.text)
+        full = line.width >= _FULL * column
+        if ended or item is not None:
+            logical.append([item if item is not None else line.text, full, item is not None])
+        else:
+            logical[-1][0] = _join(logical[-1][0], line.text)
+            logical[-1][1] = True
+        ended = not full
+    blocks: list[list[str]] = []
+    previous = None
+    for entry in logical:
+        together = previous is not None and ((not previous[1] and not entry[1]) or (previous[2] and entry[2]))
+        if together:
+            blocks[-1].append(entry[0])
+        else:
+            blocks.append([entry[0]])
+        previous = entry
+    return ["\n".join(lines) for lines in blocks]
+
+
+def _continues(before: str, after: str) -> bool:
+    """Whether a page's first paragraph continues the last one of the page before (a sentence cut by the break)."""
+    return "\n" not in before and not before.rstrip().endswith((".", ":", "?", "!", ";")) and after[:1].islower()
