@@ -89,6 +89,12 @@ def _letterhead(name: str, address, phone: str | None, website: str | None) -> l
     return lines
 
 
+def _same_page(a: str | None, b: str | None) -> bool:
+    """True when two URLs name the same page (a web notice does not list itself as "Website")."""
+    norm = lambda u: u.lower().rstrip("/").removeprefix("https://").removeprefix("http://")  # noqa: E731
+    return bool(a and b) and norm(a) == norm(b)
+
+
 def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, today: dt.date | None) -> dict:
     """Everything a template may print, formatted for ``locale``; templates escape it as they print."""
     cat = i18n.catalog(locale)
@@ -134,6 +140,7 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
     contact = facts.contact
     hold = getattr(obligation, "hold_until", None)
     dateline_place = f"{ce.address.city.upper()}, {dateline_state(ce.address.state)}"
+    page_url = facts.substitute_notice.url if facts.substitute_notice else None
     audience = {"next_of_kin": "next_of_kin", "media": "public", "substitute_media": "public",
                 "business_associate": "public"}.get(obligation.kind, "individual")
     return {
@@ -160,7 +167,7 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
             "toll_free": contact.toll_free,
             "hours": text.hours,
             "email": contact.email,
-            "website": contact.website,
+            "website": None if channel == "web" and _same_page(contact.website, page_url) else contact.website,
             "postal_address": contact.postal_address,
         },
         "credit": None if credit is None else {

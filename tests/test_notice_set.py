@@ -77,3 +77,16 @@ def test_email_is_dated_by_the_notice_date_and_its_subject_names_the_sender():
     assert messages["es_US"]["Subject"].strip() == "Harbor Point Imaging Center: aviso de un incidente de seguridad de datos"
     for msg in messages.values():
         assert {part["Content-Transfer-Encoding"] for part in msg.iter_parts()} == {"quoted-printable"}
+
+
+def test_web_notice_does_not_list_its_own_page_as_website():
+    """Issue 9 finding 11: the posting linked to itself under "Website:"."""
+    facts = harbor_point()
+    assert facts.contact.website == facts.substitute_notice.url
+    made = notice_set(facts, plan(facts, as_of=TODAY), kinds=("substitute_web",), locales=("en_US",),
+                      formats=("md",), today=TODAY)
+    page = next(o.content for o in made.outputs if o.path == "en_US/substitute_web.md")
+    assert "Website:" not in page
+    letter = notice_set(facts, plan(facts, as_of=TODAY), kinds=("individual",), locales=("en_US",),
+                        formats=("md",), today=TODAY).outputs[0].content
+    assert "- Website: [https://www.harborpointimaging.example/notice]" in letter

@@ -113,6 +113,15 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(data)
 
 
+def _dials_itself(href: str, kids: list) -> bool:
+    """True for a tel: link whose text is the number it dials: the link adds nothing to the text."""
+    if not href.lower().startswith("tel:"):
+        return False
+    digits = lambda s: re.sub(r"\D", "", s).removeprefix("1")  # noqa: E731
+    text = "".join(k.text for k in kids if isinstance(k, Text))
+    return len(kids) == sum(isinstance(k, Text) for k in kids) and digits(text) == digits(href) != ""
+
+
 def _inlines(el: _El, out: list) -> None:
     for child in el.children:
         if isinstance(child, str):
@@ -132,6 +141,9 @@ def _inlines(el: _El, out: list) -> None:
         elif tag == "a" and child.attrs.get("href"):
             kids = []
             _inlines(child, kids)
+            if _dials_itself(child.attrs["href"], kids):  # the HTML writer's tel: link on a phone number
+                out.extend(kids)
+                continue
             out.append(Link(child.attrs["href"], tuple(kids)))
         elif tag == "img":
             out.append(Text(child.attrs.get("alt", "")))

@@ -14,8 +14,10 @@ the reader skips. A draft shows a "DRAFT — NOT FOR MAILING" banner (role="note
 
 from __future__ import annotations
 
+import re
 from html import escape
 
+import phonenumbers
 from babel import Locale, UnknownLocaleError
 
 from noticegen.model import (
@@ -32,7 +34,7 @@ STYLE = """\
 body { margin: 0; background: #ffffff; color: #1b1b1b;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif;
   font-size: 1.125rem; line-height: 1.5; }
-main { max-width: 40em; margin: 0 auto; padding: 1.5rem 1rem 3rem; overflow-wrap: anywhere; }
+main { max-width: 40em; margin: 0 auto; padding: 1.5rem 1rem 3rem; overflow-wrap: break-word; }
 h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 1.25rem; }
 h2 { font-size: 1.35rem; line-height: 1.3; margin: 2rem 0 0.5rem; }
 h3, h4, h5, h6 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
@@ -43,6 +45,8 @@ a { color: #0b4f9c; text-decoration: underline; text-underline-offset: 0.15em; }
 a:visited { color: #5a2a82; }
 a:hover { text-decoration-thickness: 2px; }
 a:focus-visible { outline: 3px solid #0b4f9c; outline-offset: 2px; border-radius: 2px; }
+a[href^="http"], a[href^="mailto:"] { overflow-wrap: anywhere; }
+.tel { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #767676; padding: 0.4rem 0.6rem; text-align: start; vertical-align: top; }
 th { background: #f0f0f0; }
@@ -85,6 +89,31 @@ def _attr(value: str) -> str:
     return escape(value, quote=True)
 
 
+_BREAK_AFTER = re.compile(r"(//|/|[?&=#_-])(?=.)")
+_BREAK_BEFORE = re.compile(r"(?<=.)([.@])(?=.)")
+
+
+def _breakable(text: str) -> str:
+    """A URL or email address, escaped, with <wbr> where a line may break: after slashes (and ?&=#_-),
+    before dots and the @ (so a line never starts with a slash or ends with a dot); never mid-word."""
+    if not re.match(r"^(https?://|mailto:|www\.)|^[^\s@]+@[^\s@]+\.[^\s@]+$", text):
+        return escape(text, quote=False)
+    marked = _BREAK_BEFORE.sub("\0\\1", _BREAK_AFTER.sub("\\1\0", text))
+    return "<wbr>".join(escape(part, quote=False) for part in marked.split("\0"))
+
+
+def _phones(text: str) -> str:
+    """Escaped text in which every US phone number is a ``tel:`` link (E.164) that never breaks across lines."""
+    out, pos = [], 0
+    for match in phonenumbers.PhoneNumberMatcher(text, "US"):
+        number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        out.append(escape(text[pos:match.start], quote=False))
+        out.append(f'<span class="tel"><a href="tel:{_attr(number)}">{escape(match.raw_string, quote=False)}</a></span>')
+        pos = match.end
+    out.append(escape(text[pos:], quote=False))
+    return "".join(out)
+
+
 class _Writer:
     """A strict visitor over one tidy notice; raises TypeError on a node type it does not know."""
 
@@ -105,19 +134,19 @@ class _Writer:
         self.ids.add(candidate)
         return candidate
 
-    def inlines(self, nodes) -> str:
+    def inlines(self, nodes, *, in_link: bool = False) -> str:
         out = []
         for node in nodes:
             if isinstance(node, Text):
-                out.append(escape(node.text, quote=False))
+                out.append(_breakable(node.text) if in_link else _phones(node.text))
             elif isinstance(node, Strong):
-                out.append(f"<strong>{self.inlines(node.children)}</strong>")
+                out.append(f"<strong>{self.inlines(node.children, in_link=in_link)}</strong>")
             elif isinstance(node, Emphasis):
-                out.append(f"<em>{self.inlines(node.children)}</em>")
+                out.append(f"<em>{self.inlines(node.children, in_link=in_link)}</em>")
             elif isinstance(node, Link):
                 if not is_safe_url(node.url):  # tidy_notice already made these text; never link them anyway
                     raise ValueError(f"refusing to link {node.url!r}: only http(s) and mailto URLs are links")
-                out.append(f'<a href="{_attr(node.url)}">{self.inlines(node.children)}</a>')
+                out.append(f'<a href="{_attr(node.url)}">{self.inlines(node.children, in_link=True)}</a>')
             elif isinstance(node, Field):
                 out.append(f'<span{self.cls("field")} data-field="{_attr(node.name)}">[{escape(node.name)}]</span>')
             elif isinstance(node, LineBreak):
@@ -180,7 +209,7 @@ class _Writer:
         if meta.draft:
             parts.append(f'<p{self.cls("draft")} role="note">{DRAFT}</p>')
         if meta.channel == "letter" and meta.letterhead:
-            lines = "<br>\n".join(escape(clean_line(line), quote=False) for line in meta.letterhead)
+            lines = "<br>\n".join(_phones(clean_line(line)) for line in meta.letterhead)
             parts.append(f'<header{self.cls("letterhead")}>\n<p>{lines}</p>\n</header>')
         if meta.channel == "letter" and meta.date:
             parts.append(f'<p{self.cls("notice-date")}>{escape(clean_line(meta.date), quote=False)}</p>')
@@ -192,7 +221,11 @@ class _Writer:
 def _title(notice: Notice) -> str:
     first_h1 = next((plain(b.children) for s in notice.sections for b in s.blocks
                      if isinstance(b, Heading) and b.level == 1), None)
-    return clean_line(notice.meta.title or first_h1 or notice.meta.subject or "") or "Notice"
+    title = clean_line(notice.meta.title or first_h1 or notice.meta.subject or "") or "Notice"
+    entity = clean_line(notice.meta.entity or "")
+    if entity and entity.casefold() not in title.casefold():  # a browser tab or bookmark says who it is from
+        title = f"{title} — {entity}"
+    return title
 
 
 def render(notice: Notice, *, fragment: bool = False, heading_offset: int | None = None) -> str:

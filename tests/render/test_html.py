@@ -15,7 +15,7 @@ def test_page_is_a_standalone_html5_document_in_the_notice_language():
     page = render(sample_notice("es_US"))
     assert page.startswith('<!DOCTYPE html>\n<html lang="es-US" dir="ltr">\n<head>\n<meta charset="utf-8">\n'
                            '<meta name="viewport" content="width=device-width, initial-scale=1">\n')
-    assert "<title>Aviso de violación de datos</title>" in page
+    assert "<title>Aviso de violación de datos — Harbor Point Imaging, LLC</title>" in page
     assert "<main>\n<article " in page and page.endswith("</article>\n</main>\n</body>\n</html>\n")
 
 
@@ -127,3 +127,35 @@ def test_banner_is_an_accessible_region_with_a_link_and_inline_style_only():
 def test_banner_refuses_links_that_are_not_pages(href):
     with pytest.raises(ValueError, match="must be an http\\(s\\) URL or a path on the site"):
         banner(text="Notice", href=href, locale="en_US")
+
+
+def _one_paragraph(*inlines, entity=None, title="Notice of Data Breach"):
+    return Notice("individual", "en_US", Meta(title=title, entity=entity),
+                  (Section("contact", (Paragraph(tuple(inlines)),)),))
+
+
+def test_phone_numbers_are_tel_links_that_never_break_across_lines():
+    """Issue 9 finding 11: at 375 px "1-888-555-" ended one line and "0172" began the next."""
+    page = render(_one_paragraph(Text("Call toll-free: 1-888-555-0172 (9 a.m. to 5 p.m.) or 563-555-0117.")))
+    assert ('<p>Call toll-free: <span class="tel"><a href="tel:+18885550172">1-888-555-0172</a></span> '
+            '(9 a.m. to 5 p.m.) or <span class="tel"><a href="tel:+15635550117">563-555-0117</a></span>.</p>') in page
+    assert ".tel { white-space: nowrap; }" in page
+
+
+def test_urls_and_email_addresses_break_only_after_slashes_and_before_dots():
+    """Issue 9 finding 11: overflow-wrap: anywhere on the page broke "riverbendregio-nal" mid-word."""
+    page = render(_one_paragraph(
+        Link("https://www.riverbendregional.example/incident", (Text("https://www.riverbendregional.example/incident"),)),
+        Text(" "), Link("mailto:incident@riverbendregional.example", (Text("incident@riverbendregional.example"),))))
+    assert ('<a href="https://www.riverbendregional.example/incident">https://<wbr>www<wbr>.riverbendregional'
+            '<wbr>.example/<wbr>incident</a>') in page
+    assert ('<a href="mailto:incident@riverbendregional.example">incident<wbr>@riverbendregional<wbr>.example</a>'
+            in page)
+    assert "overflow-wrap: anywhere; }" not in page.split("a[href", 1)[0]  # not on the whole page
+
+
+def test_title_names_the_entity():
+    """Issue 9 finding 11: a browser tab read "Notice of Data Security Incident", from nobody."""
+    page = render(_one_paragraph(Text("x"), entity="Harbor Point Imaging Center",
+                                 title="Notice of Data Security Incident"))
+    assert "<title>Notice of Data Security Incident — Harbor Point Imaging Center</title>" in page
