@@ -20,7 +20,6 @@ from .templates import Translator, render_template
 _EMAIL_SUBJECT = N_("%(entity)s: notice of a data security incident")
 """An email's subject names its sender, as breach-themed phishing does not."""
 
-_NO_SSN = {"ssn", "credit_card", "bank_account", "account_number"}
 
 
 @dataclass(frozen=True)
@@ -162,7 +161,10 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
         },
         "phi_labels": phi_labels,
         "phi_text": i18n.format_list(phi_labels, locale),
-        "no_ssn": not (set(breach.phi) & _NO_SSN),
+        # English negates a list with "or" ("did not involve your SSN or bank account number"); the Spanish
+        # sentences introduce it with a colon ("estos datos suyos: A y B"), which reads with "y"
+        "phi_not_text": i18n.format_list([i18n.phi_label(term, locale) for term in breach.phi_not_involved],
+                                         locale, style="or" if locale.startswith("en") else "standard"),
         "contact": {
             "toll_free": contact.toll_free,
             "hours": text.hours,

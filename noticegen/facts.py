@@ -186,6 +186,9 @@ class Breach(_Model):
     summary: Text
     phi: Annotated[list[PhiTerm], Field(min_length=1)]
     phi_other: Line | None = None
+    phi_not_involved: list[PhiTerm] = []
+    """Kinds of information the entity has established were NOT involved (same vocabulary as phi).
+    Notices state a negative ("did not involve your Social Security number") only for what this lists."""
     unsecured: bool = True
     assessment: Assessment = Assessment()
 
@@ -209,6 +212,13 @@ class Breach(_Model):
             raise _at(("location_other",), "is required when locations includes 'other': describe where")
         if "other" in self.phi and not self.phi_other:
             raise _at(("phi_other",), "is required when phi includes 'other': name the kind of information")
+        both = [term for term in self.phi_not_involved if term in self.phi]
+        if both:
+            raise _at(("phi_not_involved",),
+                      f"lists {', '.join(both)}, which breach.phi says was involved; remove it from one of them")
+        if "other" in self.phi_not_involved:
+            raise _at(("phi_not_involved",),
+                      "cannot list 'other': name each kind of information that was not involved with its own term")
         return self
 
 

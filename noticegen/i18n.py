@@ -75,9 +75,9 @@ def format_number(value: int, locale: str) -> str:
     return format_decimal(value, locale=locale)
 
 
-def format_list(items: list[str], locale: str) -> str:
-    """'a, b, and c' / 'a, b y c'."""
-    return _format_list(items, locale=locale) if items else ""
+def format_list(items: list[str], locale: str, *, style: str = "standard") -> str:
+    """'a, b, and c' / 'a, b y c'; style "or": 'a, b, or c' / 'a, b o c'."""
+    return _format_list(items, style=style, locale=locale) if items else ""
 
 
 def language_tag(locale: str) -> str:

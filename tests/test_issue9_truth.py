@@ -86,3 +86,36 @@ def test_the_letter_says_the_delay_ended_only_when_the_notice_date_is_not_inside
     assert asked in inside and ended not in inside
     assert "Ese plazo ya terminó." not in _individual(undated, today=dt.date(2026, 6, 10), locale="es_US")
     assert ended in _individual(undated, today=dt.date(2026, 6, 19))
+
+
+# ------------------------------------------------------------------ finding 5: negative statements need a fact
+
+def _with_phi_not_involved(facts, terms):
+    return facts.model_copy(update={"breach": facts.breach.model_copy(update={"phi_not_involved": terms})})
+
+
+def test_no_negative_statement_without_phi_not_involved():
+    facts = _with_phi_not_involved(load_facts(HARBOR, today=TODAY), [])
+    for locale in ("en_US", "es_US"):
+        text = _individual(facts, locale=locale)
+        assert "Social Security" not in text and "Seguro Social" not in text
+        assert "did not involve" not in text and "no involucró" not in text
+
+
+def test_the_letter_denies_only_what_phi_not_involved_lists():
+    facts = _with_phi_not_involved(load_facts(HARBOR, today=TODAY), ["ssn", "bank_account"])
+    assert "The incident did not involve your Social Security number or bank account number." in _individual(facts)
+    assert ("El incidente no involucró estos datos suyos: número de Seguro Social y número de cuenta bancaria."
+            in _individual(facts, locale="es_US"))
+    assert "credit card" not in _individual(facts)
+
+
+def test_phi_not_involved_cannot_contradict_phi(tmp_path):
+    path = tmp_path / "breach.yaml"
+    path.write_text(HARBOR.read_text(encoding="utf-8").replace(
+        "phi_not_involved: [ssn, bank_account, credit_card]", "phi_not_involved: [ssn, date_of_birth, other]"),
+        encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 2
+    assert result.output == (f"{path}:23: breach.phi_not_involved: lists date_of_birth, which breach.phi says "
+                             "was involved; remove it from one of them\n")
