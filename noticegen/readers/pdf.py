@@ -37,6 +37,8 @@ _PAGE_NO = re.compile(r"(?:(?:page|página|pág\.?)\s*)?\d{1,4}\s*(?:of|/|de)\s*
 _BULLET = re.compile(r"\s*([•●▪■◦○‣⁃\uf0b7\uf0a7\uf0d8\uf076]|[-–*])\s*(?=\S)")
 _NUMBERED = re.compile(r"\s*(?:\d{1,3}|[a-z])[.)]\s+\S")
 _HYPHEN = re.compile(r"[A-Za-zÀ-ÿ][-\u00ad\u2010]\Z")
+_COMPOUND = {"multi", "self", "non", "third", "two", "follow", "well", "long", "short", "high", "low", "e", "co",
+             "cross", "full", "part", "one", "year", "toll", "anti"}  # "multi-" + "factor" keeps its hyphen
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about damaged PDFs are not for our users
 
@@ -185,7 +187,8 @@ def _item(text: str) -> str | None:
 
 def _join(before: str, after: str) -> str:
     if _HYPHEN.search(before) and after[:1].islower():
-        return before[:-1] + after
+        word = re.search(r"(\w*)\W\Z", before).group(1).lower()
+        return before[:-1] + ("-" if word in _COMPOUND else "") + after
     return f"{before} {after}"
 
 
