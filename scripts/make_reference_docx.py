@@ -149,7 +149,8 @@ def set_defaults(doc) -> None:
         f'<w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:cs="{BODY_FONT}" w:eastAsia="{BODY_FONT}"/>'
         f'<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/>'
         f'</w:rPr></w:rPrDefault>'
-        f'<w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
+        f'<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="120" w:line="247" w:lineRule="auto"/></w:pPr>'
+        f'</w:pPrDefault>'
         f'</w:docDefaults>'))
 
 
@@ -158,6 +159,7 @@ def define_styles(doc) -> None:
     normal = styles["Normal"]
     explicit_font(normal, BODY_FONT)
     normal.font.size = Pt(12)
+    normal.paragraph_format.widow_control = True  # no line of a paragraph alone at a page's top or foot
 
     title = styles["Title"]
     ppr = title.element.get_or_add_pPr()
@@ -210,11 +212,12 @@ def define_styles(doc) -> None:
 
     signature = paragraph_style(doc, "Signature")
     signature.paragraph_format.space_before = signature.paragraph_format.space_after = Pt(0)
-    signature.paragraph_format.keep_with_next = True
+    signature.paragraph_format.keep_with_next = True  # the writer ends the chain at the last line
+    signature.paragraph_format.keep_together = True
 
     closing = paragraph_style(doc, "Closing", next_style="Signature")
     closing.paragraph_format.space_before = Pt(12)
-    closing.paragraph_format.space_after = Pt(40)  # room for a handwritten signature
+    closing.paragraph_format.space_after = Pt(32)  # room for a handwritten signature
     closing.paragraph_format.keep_with_next = True
 
     draft = paragraph_style(doc, "Draft Mark", based_on="Header")

@@ -45,6 +45,7 @@ from ..model import (
     Strong,
     Table,
     Text,
+    section_text,
 )
 from ..resources import data_dir
 
@@ -70,6 +71,15 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # above, the rest continues below, however tall the letterhead is.
 _WINDOW_FRAME = dict(w="6120", hSpace="180", vSpace="180", wrap="notBeside", vAnchor="page", hAnchor="page",
                      x="1440", y="3060")
+
+_AFTER_KEEP_NEXT = ("w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+                    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                    "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                    "w:pPrChange")
+"""pPr children that follow w:keepNext in the schema's order (insert_element_before needs them)."""
 
 _DRAFT_FRAME = dict(w="9360", wrap="notBeside", vAnchor="page", hAnchor="margin", xAlign="center", y="259")
 
@@ -133,7 +143,7 @@ class _Writer:
             if child.tag != qn("w:sectPr"):
                 self.body.remove(child)
         self.page()
-        if self.notice.meta.date:
+        if self.notice.meta.date and not self.dated_in_text():
             self.add_runs(self.doc.add_paragraph(style=DATE)._p, (Text(self.notice.meta.date),))
         for section in self.notice.sections:
             self.section(section)
@@ -150,7 +160,10 @@ class _Writer:
         meta = self.notice.meta
         sect.different_first_page_header_footer = bool(meta.letterhead)
         if meta.letterhead:  # pages 2 on: a continuation line (sender, title, date), as business letters have
-            line = " · ".join(x for x in (meta.letterhead[0], meta.title, meta.date) if x)
+            sender = meta.letterhead[0]
+            if meta.title and sender.casefold() in meta.title.casefold():  # "Riverbend ... Provides Notice ..."
+                sender = None
+            line = " · ".join(x for x in (sender, meta.title, meta.date) if x)
             cont = sect.header.paragraphs[0]
             cont.style = self.doc.styles[FOOTER]
             self.add_text_run(cont._p, line)
@@ -167,6 +180,25 @@ class _Writer:
         footers = [sect.footer] + ([sect.first_page_footer] if meta.letterhead else [])
         for footer in footers:
             self.page_numbers(footer.paragraphs[0])
+
+    def dated_in_text(self) -> bool:
+        """True when the notice's opening already prints its date (a press release's dateline): no date twice."""
+        date = self.notice.meta.date
+        opening = self.notice.sections[0] if self.notice.sections else None
+        return bool(date and opening and opening.element is None and date in section_text(opening))
+
+    def keep_with_next(self) -> None:
+        """Keep the body's last paragraph (inside a content control or not) on the page of what follows."""
+        children = list(self.body)
+        previous = children[-2] if len(children) >= 2 else None
+        if previous is not None and previous.tag == qn("w:sdt"):
+            paragraphs = previous.findall(".//" + qn("w:p"))
+            previous = paragraphs[-1] if paragraphs else None
+        if previous is None or previous.tag != qn("w:p"):
+            return
+        ppr = previous.get_or_add_pPr()
+        if ppr.find(qn("w:keepNext")) is None:
+            ppr.insert_element_before(OxmlElement("w:keepNext"), *_AFTER_KEEP_NEXT)
 
     def draft_mark(self, header, number: int) -> None:
         """A "DRAFT — NOT FOR MAILING" line framed at the top edge (out of the header's flow, so the
@@ -227,6 +259,7 @@ class _Writer:
         self.add_runs(self.doc.add_paragraph()._p, block.children)
 
     def bullet_list(self, block: BulletList) -> None:
+        self.keep_with_next()  # the sentence that introduces a list stays with its first item
         style = LIST_NUMBER if block.ordered else LIST_BULLET
         num_id = self.new_list(style, restart=block.ordered)
         for item in block.items:
@@ -272,9 +305,17 @@ class _Writer:
         self.framed = True
 
     def signature(self, block: Signature) -> None:
+        """Closing and signer lines, kept together and with the paragraph before them: a signature never
+        stands alone on the letter's last page (a sheet and postage for four lines)."""
+        self.keep_with_next()
+        last = None
         for index, line in enumerate(block.lines):
             style = CLOSING if index == 0 and len(block.lines) > 1 else SIGNATURE
-            self.add_runs(self.doc.add_paragraph(style=style)._p, line)
+            last = self.doc.add_paragraph(style=style)._p
+            self.add_runs(last, line)
+        if last is not None:  # the style keeps each line with the next; the chain ends at the last line
+            ppr = last.get_or_add_pPr()
+            ppr.insert_element_before(OxmlElement("w:keepNext", {qn("w:val"): "0"}), *_AFTER_KEEP_NEXT)
 
     # ------------------------------------------------------------ inlines
     def add_runs(self, parent, nodes, *, bold=False, italic=False, style=None) -> None:

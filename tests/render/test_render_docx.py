@@ -419,3 +419,47 @@ def test_pages_after_the_first_carry_a_continuation_line():
     with zipfile.ZipFile(io.BytesIO(render(notice))) as z:
         headers = [re.sub(r"<[^>]+>", "", z.read(n).decode()).strip() for n in z.namelist() if n.startswith("word/header")]
     assert "Harbor Point Imaging Center · Notice of Data Breach · March 14, 2025" in headers
+
+
+def _keeps_with_next(doc) -> dict[str, bool]:
+    return {p.text: bool(p.paragraph_format.keep_with_next if p.paragraph_format.keep_with_next is not None
+                         else p.style.paragraph_format.keep_with_next) for p in paragraphs(doc)}
+
+
+def test_signature_stays_with_the_last_paragraph_and_its_lines_stay_together():
+    """Issue 9 finding 12: Riverbend's Spanish letter left "Atentamente," and the signer alone on page 3."""
+    doc = Document(io.BytesIO(render(letter())))
+    keep = _keeps_with_next(doc)
+    assert keep["We sincerely apologize."] is True
+    assert keep["Sincerely,"] is True and keep[SIGNER] is True
+    assert keep["Privacy Officer"] is False  # the chain ends at the signature's last line
+
+
+def test_a_list_stays_with_the_sentence_that_introduces_it_and_headings_with_their_text():
+    doc = Document(io.BytesIO(render(letter())))
+    keep = _keeps_with_next(doc)
+    assert keep["An unauthorized person accessed our imaging archive between December 28, 2024 and January 5, "
+                "2025. We discovered it on January 6, 2025."] is False
+    assert keep["What Information Was Involved"] is True
+    assert keep["We shut off the access and hired an outside security firm."] is False
+
+
+def test_widow_and_orphan_control_is_on_for_body_text():
+    doc = Document(io.BytesIO(render(letter())))
+    assert doc.styles["Normal"].paragraph_format.widow_control is True
+
+
+def test_a_notice_whose_dateline_prints_the_date_gets_no_second_date_line():
+    """Issue 9 finding 9: a press release printed "June 22, 2026" above the headline and in its dateline."""
+    meta = Meta(title="Riverbend Regional Hospital Provides Notice of Data Security Incident",
+                entity="Riverbend Regional Hospital", date="June 22, 2026", channel="media",
+                letterhead=("Riverbend Regional Hospital", "2200 River Drive"))
+    opening = Section(None, (Heading(1, (Text(meta.title),)),
+                             Paragraph((Strong((Text("DAVENPORT, Iowa, June 22, 2026"),)), Text(" — Riverbend ..."))),))
+    data = render(Notice("media", "en_US", meta, (opening,)))
+    doc = Document(io.BytesIO(data))
+    assert [p.text for p in paragraphs(doc) if p.style.name == "Notice Date"] == []
+    headers = [re.sub(r"<[^>]+>", "", part(data, n)).strip() for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
+               if n.startswith("word/header")]
+    # the page-2 line does not name the hospital twice
+    assert "Riverbend Regional Hospital Provides Notice of Data Security Incident · June 22, 2026" in headers
