@@ -223,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     try:
         main()
+    except BrokenPipeError:  # output piped into head and the like
+        sys.stderr.close()
     except Exception:  # noqa: BLE001 - it measures; never fail the caller
         traceback.print_exc()
     sys.exit(0)
