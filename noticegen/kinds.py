@@ -109,12 +109,46 @@ def normalise_heading(text: str) -> str:
 _HEADING_INDEX = {normalise_heading(h): e.id for e in ELEMENTS.values() for h in e.headings}
 
 
+_HEADING_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((element, re.compile(pattern)) for element, pattern in (
+    # the order matters: "What are we doing to protect your information" is an action, not the PHI involved
+    ("entity_actions", r"\bwhat (?:are )?(?:we|[a-z' ]{2,60}) (?:are |is )?doing\b|\bwhat (?:is|has|did) [a-z' ]{2,60} (?:doing|done)\b"
+                       r"|\bhow (?:did|is|has) [a-z' ]{2,60} respond|\bsteps [a-z' ]{2,60} (?:is|are|has|have) tak"
+                       r"|\bour response\b|\bwhat we (?:have done|did)\b|\binvestigate the matter\b|\bmitigate harm\b"
+                       r"|\bresponse to the (?:incident|event)\b|\bque (?:estamos|esta|hemos) (?:haciendo|hecho)\b"),
+    ("individual_steps", r"\bwhat (?:can|should) (?:you|i|individuals|patients|members|people|affected \w+) do\b"
+                         r"|\bsteps (?:you|individuals|patients|members|people) (?:can|should|may)\b|\bhow (?:can|do) (?:i|you) protect"
+                         r"|\bprotect(?:ing)? (?:yourself|your (?:information|identity|credit))\b|\bwhat you (?:can|should) do"
+                         r"|\bque (?:puede|pueden|debe) hacer\b|\bpasos que (?:puede|debe)\b|\bcomo protegerse\b"),
+    ("toll_free", r"\btoll free\b|\blinea gratuita\b"),
+    ("phi_involved", r"\binformation\b.*\b(?:involved|affected|accessed|impacted|compromised|exposed|at risk|included)\b"
+                     r"|\btypes? of (?:unsecured )?(?:protected health |personal )?information\b|\bwhat (?:data|information)\b"
+                     r"|\bque (?:informacion|datos)\b|\binformacion (?:involucrada|afectada)\b"),
+    ("what_happened", r"\bwhat happened\b|\bwhat occurred\b|\bdescription of (?:the |this )?(?:incident|event|breach)"
+                      r"|\babout (?:the|this) (?:incident|event)\b|\bincident (?:details|description|summary|overview)\b"
+                      r"|\bwhat is this (?:about|notice)\b|\bwhy (?:am i|are you) (?:receiving|getting)\b"
+                      r"|\bque (?:sucedio|paso|ocurrio)\b|\bdescripcion del incidente\b"),
+    ("contact", r"\bfor (?:more|further|additional) information\b|\bmore information\b|\bcontact (?:us|information)\b"
+                r"|\b(?<!asked )(?:any |other |additional )?questions\b|\bwhere can i (?:get|learn|find)\b|\bwho (?:can|should) i (?:call|contact)\b"
+                r"|\bhow (?:to|can i|do i) (?:contact|reach|get help)\b|\bmas informacion\b|\bpreguntas\b|\bcomunicarse\b"),
+))
+
+
 def element_for_heading(text: str) -> str | None:
-    """The element a heading announces ("What Happened?" -> what_happened), or None."""
+    """The element a heading announces ("What Happened?", "WHAT IS ACME DOING.", "Q. What happened?"), or None.
+
+    The usual wordings first, then patterns for the variants real notices use (an entity's name inside the
+    heading, "What Happened and When:", a heading copied from the rule). A long sentence is not a heading.
+    """
     key = normalise_heading(text)
+    key = re.sub(r"^(?:q|p|\d{1,2}|[ivx]{1,4}|[a-h])\s+", "", key)  # "Q. What happened?", "2. What we are doing"
     if key in _HEADING_INDEX:
         return _HEADING_INDEX[key]
+    if not key or len(key.split()) > 24:
+        return None
     for wording, element in _HEADING_INDEX.items():  # "1. What Happened", "What happened on March 3"
         if key.startswith(wording + " ") or key.endswith(" " + wording):
+            return element
+    for element, pattern in _HEADING_PATTERNS:
+        if pattern.search(key):
             return element
     return None

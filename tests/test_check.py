@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from noticegen.check import check, default_checks
+from noticegen.check.elements import LOOKED_FOR
 from noticegen.facts import load_facts
 from noticegen.kinds import ELEMENTS, KINDS
 from noticegen.model import BulletList, Heading, Meta, Notice, Paragraph, Section, Text
@@ -63,13 +64,21 @@ def test_a_complete_letter_passes():
 
 
 @pytest.mark.parametrize("element", KINDS["individual"].elements)
-def test_each_missing_element_fails_with_its_citation(element):
+def test_each_dropped_element_fails_with_its_citation(element):
     report = check(letter(drop=(element,)), FACTS)
     assert not report.ok
     result = next(r for r in report.elements if r.element == element)
-    assert result.status == "missing"
+    assert result.status in ("missing", "incomplete"), result
     assert result.citation == ELEMENTS[element].citation
-    assert result.detail == f"no section gives {ELEMENTS[element].requirement}"
+
+
+@pytest.mark.parametrize("element", list(ELEMENTS))
+def test_a_notice_with_nothing_to_say_misses_every_element_and_says_what_was_looked_for(element):
+    notice = Notice("individual", "en_US", Meta(), (Section(None, (Paragraph((Text("Dear patient, hello."),)),)),))
+    kind = "business_associate" if element == "individuals_identified" else "substitute_web"
+    result = next(r for r in check(notice, kind=kind).elements if r.element == element)
+    assert (result.status, result.evidence) == ("missing", ())
+    assert result.detail == f"nothing gives {ELEMENTS[element].requirement} (looked for {LOOKED_FOR[element]})"
 
 
 def test_what_happened_without_the_discovery_date_is_incomplete():
@@ -86,7 +95,10 @@ def test_phi_involved_must_name_each_type_from_the_facts():
 
 
 def test_entity_actions_needs_all_three_parts():
-    notice = letter(entity_actions=sec("entity_actions", "What We Are Doing", "We hired a forensic firm to investigate."))
+    what = sec("what_happened", "What Happened", "Someone reached our server on January 6, 2025. We learned of it on "
+                                                 "February 3, 2025.")
+    notice = letter(what_happened=what,
+                    entity_actions=sec("entity_actions", "What We Are Doing", "We hired a forensic firm to investigate."))
     result = next(r for r in check(notice).elements if r.element == "entity_actions")
     assert result.detail == ("does not say how it is mitigating harm; how it protects against further breaches")
 
@@ -95,17 +107,19 @@ def test_contact_needs_a_channel():
     notice = letter(contact=sec("contact", "For More Information", "Ask us anything."))
     result = next(r for r in check(notice).elements if r.element == "contact")
     assert (result.status, result.detail) == (
-        "incomplete", "gives no toll-free number, email address, website or postal address")
+        "incomplete", "gives only third parties' contacts (credit bureaus, the FTC, HHS); no phone, email, website or "
+                      "postal address of the entity")
 
 
 def test_hand_drafted_letter_is_recognised_by_its_headings():
     report = check(letter(tagged=False), FACTS)
     assert report.ok, report.to_table()
-    assert report.elements[0].where == 'section 2 "What Happened"'
+    assert report.elements[0].where.startswith('section 2 "What Happened", paragraph ')
 
 
 def test_substitute_notice_without_toll_free_number_fails():
-    notice = replace(letter(), kind="substitute_web")
+    notice = replace(letter(contact=sec("contact", "For More Information", "Call us at 617-555-0100.")),
+                     kind="substitute_web")
     report = check(notice, FACTS)
     assert statuses(report)["toll_free"] == "missing"
     assert next(r for r in report.elements if r.element == "toll_free").citation == "45 CFR 164.404(d)(2)(ii)(B)"
@@ -140,4 +154,9 @@ def test_json_report_shape():
     assert data["ok"] is False
     assert data["elements"][-1] == {
         "element": "contact", "status": "missing", "citation": "45 CFR 164.404(c)(1)(E)",
-        "detail": "no section gives " + ELEMENTS["contact"].requirement, "where": None}
+        "detail": f"nothing gives {ELEMENTS['contact'].requirement} (looked for {LOOKED_FOR['contact']})",
+        "where": None, "evidence": []}
+    first = data["elements"][0]
+    assert first["dates"] == {"breach": "2025-01-06/2025-01-27", "discovery": "2025-02-03"}
+    assert first["evidence"][0] == {"text": "It took place between January 6, 2025 and January 27, 2025.",
+                                    "where": 'section 2 "What Happened", paragraph 2'}

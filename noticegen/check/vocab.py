@@ -1,0 +1,192 @@
+"""The checker's vocabularies per language: PHI types, steps, the entity's actions, and whose contact a number is.
+
+Each is a compiled pattern over text folded by ``fold`` (lower case, accents removed, curly quotes straight),
+so one pattern reads "What Happened?", "WHAT HAPPENED." and "¿Qué sucedió?" alike. Patterns are data:
+add a wording here, never in a judge. English and Spanish; a notice in another language is read with the
+English lists (dates, numbers and addresses still work).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly quotes and dashes made plain, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_PLAIN)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+                        "\u00a0": " ", "\u2011": "-", "\u2010": "-"})
+
+
+def _any(*words: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{w})" for w in words))
+
+
+# ------------------------------------------------------------------ B: the types of PHI, by facts.PHI_TERMS term
+
+PHI_TYPES: dict[str, re.Pattern] = {term: _any(*words) for term, words in {
+    "name": (r"\b(?:first and last |full |patient |member |your )?names?\b(?! of (?:the|our|a) (?:vendor|company|firm))",
+             r"\bnombres?\b"),
+    "address": (r"\b(?:mailing |home |street |postal )?address(?:es)?\b(?! (?:above|below|listed))",
+                r"\bdirecci(?:on|ones)\b(?! de correo)", r"\bdomicilio\b"),
+    "date_of_birth": (r"\bdates? of birth\b", r"\bdobs?\b", r"\bbirth ?dates?\b", r"\bfechas? de nacimiento\b"),
+    "phone_number": (r"\b(?:tele)?phone numbers?\b", r"\bnumeros? de telefono\b"),
+    "email_address": (r"\be-?mail address(?:es)?\b", r"\bcorreos? electronicos?\b"),
+    "ssn": (r"\bsocial security (?:numbers?|nos?\.?)\b", r"\bssns?\b", r"\bnumeros? de seguro social\b",
+            r"\bseguro social\b"),
+    "drivers_license": (r"\bdriver'?s'? licen[cs]e", r"\bstate (?:id|identification)", r"\bpassports?\b",
+                        r"\blicencias? de conducir\b", r"\bgovernment[- ]issued id"),
+    "medical_record_number": (r"\bmedical record (?:numbers?|nos?\.?|#)", r"\bmrns?\b", r"\bpatient (?:id|identification|account) (?:numbers?|nos?)\b",
+                              r"\bpatient ids?\b", r"\bnumeros? de (?:historia|expediente) (?:clinic[oa]|medic[oa])\b",
+                              r"\bexpedientes? medicos?\b"),
+    "health_plan_id": (r"\b(?:health )?(?:insurance|plan) (?:member |subscriber |policy |group |id |identification )*(?:numbers?|ids?|information)\b",
+                       r"\bmember (?:id|identification)(?: numbers?)?\b", r"\bsubscriber (?:id|numbers?)\b",
+                       r"\bmedicare (?:or medicaid )?(?:numbers?|ids?|beneficiary)", r"\bmedicaid (?:numbers?|ids?)\b",
+                       r"\bhealth insurance\b", r"\binsurance information\b", r"\binsurance provider\b",
+                       r"\bseguro medico\b", r"\bnumeros? de (?:miembro|afiliado|poliza)\b"),
+    "account_number": (r"\baccount numbers?\b", r"\bnumeros? de cuenta\b"),
+    "credit_card": (r"\b(?:credit|debit|payment) card(?: numbers?| information| data)?\b", r"\btarjetas? de (?:credito|debito)\b"),
+    "bank_account": (r"\bbank(?:ing)? (?:account|information|routing)", r"\bfinancial account", r"\bfinancial information\b",
+                     r"\bcuentas? bancarias?\b", r"\binformacion financiera\b"),
+    "claims": (r"\bclaims?(?: information| data| numbers?)?\b", r"\bbilling (?:information|codes?|records?)\b",
+               r"\bdates? of service\b", r"\bservice dates?\b", r"\bexplanations? of benefits\b(?= (?:were|was|contain))",
+               r"\bbalance\b", r"\breclamaciones?\b", r"\bfechas? de servicio\b", r"\bfacturacion\b"),
+    "diagnosis": (r"\bdiagnos[ie]s\b", r"\bdiagnostic\b", r"\bconditions?\b", r"\bdiagnosticos?\b", r"\bcondicion(?:es)? medicas?\b",
+                  r"\bclinical information\b", r"\bmedical information\b", r"\bhealth information such as\b",
+                  r"\bmedical history\b", r"\bdiagnosis codes?\b", r"\binformacion (?:clinica|medica)\b"),
+    "lab_results": (r"\blab(?:oratory)? (?:test )?results?\b", r"\btest results?\b", r"\bresultados? de (?:laboratorio|pruebas?)\b"),
+    "medications": (r"\bmedications?\b", r"\bprescriptions?(?: information)?\b", r"\bmedicamentos?\b", r"\brecetas?\b"),
+    "procedure": (r"\bprocedures? (?:type|names?|codes?|information|performed)\b", r"\btype of procedure\b",
+                  r"\bprocedimientos?\b", r"\bsurgery\b"),
+    "treatment": (r"\btreatment(?: information| details| dates?| records?)?\b(?! (?:options|center|facility))",
+                  r"\bprovider names?\b", r"\bphysician names?\b", r"\bdoctor'?s? names?\b", r"\bvisit (?:information|dates?)\b",
+                  r"\bencounter", r"\btratamientos?\b", r"\bmedicos? tratantes?\b"),
+    "images": (r"\b(?:medical |diagnostic )?images?\b", r"\bx-?rays?\b", r"\bradiolog", r"\bmri\b", r"\bct scans?\b",
+               r"\bimagenes?\b", r"\bradiografias?\b"),
+    "disability_code": (r"\bdisability codes?\b",),
+}.items()}
+"""Concrete PHI types (164.404(c)(1)(B)); the keys are facts.PHI_TERMS terms, so the facts sharpen the same list."""
+
+VAGUE_PHI = _any(r"\blimited (?:patient |personal )?(?:information|data)\b", r"\bpersonal (?:and|or) (?:protected )?health information\b",
+                 r"\b(?:some|certain) (?:patient |personal )?(?:information|data)\b", r"\breview is (?:still )?ongoing\b",
+                 r"\bcontinu(?:es|ing) to (?:review|determine|investigate) (?:what|which|the) (?:information|data)",
+                 r"\binformacion limitada\b")
+
+INVOLVED = _any(r"\binvolv", r"\binclud", r"\bcontain", r"\bconsist", r"\bsuch as\b", r"\baffect", r"\baccess",
+                r"\bexposed\b", r"\bcompromis", r"\bviewed\b", r"\bacquired\b", r"\bimpacted\b", r"\bat risk\b",
+                r"\bmay have (?:been|had)\b", r"\bcopied\b", r"\bstolen\b", r"\btaken\b", r"\bdisclosed\b",
+                r"\bon (?:the|these|those) (?:files|documents|records|device|laptop|statements|letters)",
+                r"\bincluy", r"\binvolucr", r"\bafect", r"\bcontenia", r"\bexpuest", r"\bcomo\b")
+
+NEGATED = re.compile(r"\b(?:not|no|neither|nor|never|without|excluding|ni|sin)\b(?:[^.;]{0,80})$")
+"""A PHI word with one of these earlier in its clause is denied ("did not include Social Security numbers")."""
+
+# ------------------------------------------------------------------ C: steps individuals can take
+
+STEPS = _any(
+    r"\breview(?:ing)? (?:your |the |all |any )?(?:\w+ ){0,3}(?:statements?|explanations? of benefits|eobs?|accounts?|records?|bills|claims|credit reports?|medical|billing|insurance|benefit)",
+    r"\bmonitor(?:ing)? (?:your |the )?(?:\w+ ){0,3}(?:credit|accounts?|statements?|reports?|activity|explanations?)",
+    r"\bfraud alerts?\b", r"\b(?:security|credit) freezes?\b", r"\bfreeze (?:your|on your)\b", r"\bplace a freeze\b",
+    r"\b(?:enroll|sign up|register|activate|enrol)\w* (?:\w+ ){0,5}(?:monitoring|protection|services?|membership|code|product|by)\b",
+    r"\bchange (?:your |the )?(?:\w+ )?passwords?\b", r"\b(?:update|reset) (?:your )?passwords?\b",
+    r"\bcontact (?:your )?(?:health )?(?:insurer|insurance|health plan|bank|financial institution|credit card|provider|card issuer)",
+    r"\breport (?:any )?(?:suspicious|suspected|unauthorized|fraudulent|unusual|unfamiliar)", r"\breport (?:it|them|fraud|identity theft)\b",
+    r"\bobtain (?:a |your )?(?:free )?(?:copy of your )?credit reports?\b", r"\bannualcreditreport\b", r"\bidentitytheft\.gov\b",
+    r"\bpolice report\b", r"\bfile a (?:police )?report\b", r"\bidentity protection pin\b", r"\bip pin\b",
+    r"\b(?:watch|look out|be alert|be on (?:the )?alert) for\b", r"\bbe (?:cautious|wary|careful)\b",
+    r"\bremain vigilant\b(?=.{0,120}\b(?:review|monitor|statements?|reports?|accounts?|explanations?))",
+    r"\bclose (?:any )?accounts?\b", r"\bdo not (?:respond|click|provide)\b", r"\bcredit monitoring (?:services? )?(?:we are|at no)",
+    r"\brevis(?:e|ar) (?:sus|los|las)\b", r"\bvigil(?:e|ar) (?:sus|su)\b", r"\balerta de fraude\b", r"\bcongelamiento\b",
+    r"\binscrib(?:irse|ase|a)\b", r"\bcambi(?:e|ar) (?:su|sus) contrasen", r"\bcomuniquese con su (?:aseguradora|banco|plan)\b",
+    r"\bexplicaciones? de beneficios\b", r"\breporte(?:s)? de credito\b", r"\bdenunci(?:e|ar)\b",
+)
+"""Concrete steps (164.404(c)(1)(C)). "Remain vigilant" counts only with what to watch."""
+
+STEP_POINTER = _any(r"\b(?:steps|information|recommendations?) (?:are |is )?(?:located |listed |provided |described |included )?(?:below|attached|enclosed)\b",
+                    r"\brefer to the (?:letter|enclosed|attached)\b", r"\bsee (?:the )?(?:steps|information|reference guide)\b",
+                    r"\bsteps you can take\b", r"\bprotect (?:yourself|your information)\b", r"\bproteger(?:se)?\b",
+                    r"\bremain vigilant\b", r"\bpasos\b")
+"""Words that point to steps without giving one: alone, the element is incomplete."""
+
+TO_READER = re.compile(
+    r"^(?:please )?(?:review|monitor|place|contact|call|enroll|enrol|sign|activate|remain|change|report|obtain|request|"
+    r"consider|be |watch|keep|visit|register|look|notify|close|freeze|file|do not|don't|you|your|if you|revise|vigile|llame|"
+    r"inscribase|coloque|cambie|solicite|comuniquese|le recomendamos|recomendamos que|usted)|"
+    r"\b(?:you (?:can|should|may|might|could|will want|are (?:encouraged|advised))|we (?:recommend|encourage|urge|suggest|advise)|"
+    r"recommend(?:ed|s)? that (?:you|individuals|patients|members)|individuals (?:can|should)|patients (?:can|should)|"
+    r"le (?:recomendamos|sugerimos)|puede usted)\b")
+"""A sentence addressed to the reader: its verbs are steps, not the entity's actions."""
+
+# ------------------------------------------------------------------ D: what the entity is doing
+
+INVESTIGATE = _any(r"\binvestigat", r"\bforensic", r"\bcyber ?security (?:firm|experts?|specialists?|professionals?|company|consultants?)",
+                   r"\bthird[- ]party (?:experts?|specialists?|firm|investigators?|vendor)", r"\blaw enforcement\b", r"\bfbi\b",
+                   r"\bfederal bureau\b", r"\bcisa\b", r"\bpolice\b", r"\bsecret service\b", r"\b(?:conducted|began|launched|initiated|undertook) (?:a |an )?(?:thorough |comprehensive |careful |prompt |immediate )?(?:review|analysis|audit|inquiry|assessment)",
+                   r"\breview(?:ed)? (?:of )?(?:the|our|its) (?:affected |impacted )?(?:email|files|systems?|accounts?|records|documents|data|logs)",
+                   r"\banaly[sz]", r"\baudit", r"\bexamin", r"\binvestig", r"\bperitos?\b", r"\bautoridades\b", r"\bpolicia\b",
+                   r"\bdetermine (?:the|what|whether|which)\b")
+MITIGATE = _any(r"\bsecured\b", r"\bsecure (?:the|our|its)\b", r"\b(?:changed|reset|rotated) (?:\w+ ){0,3}(?:passwords?|credentials|keys)",
+                r"\bpasswords? (?:were|was|have been) (?:changed|reset)", r"\bterminat", r"\bdisabl", r"\bisolat", r"\boffline\b",
+                r"\bcontain(?:ed)? (?:the |this |that )?(?:incident|threat|attack|breach|activity|intrusion|situation|event|malware|ransomware|issue)",
+                r"\bcontainment\b", r"\b(?:was|been) contained\b", r"\bblock(?:ed)?\b", r"\bshut (?:down|off)\b", r"\blocked\b", r"\brevok", r"\bremov(?:ed|al) (?:the |its |their )?(?:access|attacker|malware|threat|unauthorized)",
+                r"\brecover(?:ed)?\b", r"\bretriev", r"\b(?:return|delet|destroy|destruct|purg)\w*\b", r"\bremote(?:ly)? wip",
+                r"\b(?:offer|provid|mak)\w* (?:\w+ ){0,6}(?:credit monitoring|identity (?:theft )?(?:protection|monitoring|restoration)|monitoring services?|identity services?)",
+                r"\b(?:complimentary|free|no[- ]cost) (?:\w+ ){0,3}(?:credit|identity|monitoring)", r"\b(?:reduce|limit|minimi[sz]e|mitigat)\w* (?:\w+ ){0,3}(?:harm|impact|risk|damage)",
+                r"\bmitigat", r"\bremediat", r"\bsuspend", r"\bstopp?ed\b", r"\bended the\b", r"\beliminat", r"\bquarantin",
+                r"\bdeactivat", r"\breimag", r"\bcut off\b", r"\bclosed (?:the|that)\b", r"\bnotified (?:the )?(?:credit bureaus|banks)",
+                r"\bcontuvimos\b", r"\bdesconect", r"\bdetuv", r"\bbloque", r"\blimitar\b", r"\bmitig", r"\bofrec\w+ (?:\w+ ){0,4}(?:monitoreo|proteccion)",
+                r"\bcambiamos\b", r"\brestablec", r"\bdevol", r"\belimin", r"\bdestru")
+PREVENT = _any(r"\bprevent", r"\bin the future\b", r"\bfuture (?:incidents?|breaches|events?|occurrences?)", r"\b(?:happening|happen|occurring|occur) again\b",
+               r"\brecurr", r"\breoccur", r"\badditional (?:\w+ ){0,2}(?:safeguards?|security|measures|controls?|training|steps|protections?|precautions)",
+               r"\benhanc", r"\bstrengthen", r"\bimprov", r"\bmulti-?factor\b", r"\btwo-?factor\b", r"\bmfa\b", r"\b2fa\b",
+               r"\b(?:encrypting|encryption (?:of|on|for|to|software|technology|tools?)|(?:implement|deploy|add|enabl|expand|install)\w* (?:\w+ ){0,2}encrypt|encrypt (?:all|our|its|the|laptops|devices|emails?|data))",
+               r"\b(?:re)?train", r"\beducat", r"\bnew (?:\w+ )?(?:policies|procedures|safeguards|controls|technical)", r"\bupdat\w* (?:its |our )?(?:\w+ )?(?:policies|procedures|systems|software)",
+               r"\bimplement", r"\bupgrad", r"\breinforc", r"\bbolster", r"\bharden", r"\bendpoint detection\b", r"\bminimi[sz]e the (?:chance|risk|likelihood)",
+               r"\breduce the (?:chance|risk|likelihood)\b", r"\b(?:reviewing|review|evaluat\w*|assess\w*) (?:and (?:updating|revising|enhancing) )?(?:its |our |existing )?(?:\w+ )?(?:policies|procedures|practices|safeguards|security)",
+               r"\bcontinu\w* to (?:evaluate|review|monitor|assess|enhance)", r"\bsafeguards?\b", r"\bprevenir\b", r"\bevitar\b",
+               r"\bde nuevo\b", r"\bnuevamente\b", r"\bmedidas (?:adicionales|de seguridad)\b", r"\bcapacitacion\b", r"\bfortalec", r"\bmejor")
+
+ENTITY_VOICE = re.compile(r"\b(?:we|our|us|we've|we're|nosotros|nuestr[oa]s?|hemos|estamos)\b|"
+                          r"\b(?:has|have|had|was|were|is|are) (?:been )?(?:\w+ed|taken|begun|undertaken)\b|"
+                          r"^(?:upon|after|once|since|following|immediately|in response|to (?:help|reduce|limit|prevent|further|protect))")
+
+INCIDENT = _any(r"\bincident\b", r"\bbreach\b", r"\bunauthori[sz]ed\b", r"\bcyber", r"\bransomware\b", r"\bmalware\b", r"\bphishing\b",
+                r"\battack", r"\bhack", r"\bstolen\b", r"\btheft\b", r"\bburglar", r"\bbroke into\b", r"\blost\b", r"\bmisdirect",
+                r"\bmistakenly\b", r"\berror\b", r"\binadvertent", r"\bsuspicious\b", r"\bcompromis", r"\baccessed\b", r"\bdisclos",
+                r"\bencrypted\b", r"\bexfiltrat", r"\bthreat actor\b", r"\bintrud", r"\bimproper", r"\bsnooping\b", r"\bemployee\b",
+                r"\bincidente\b", r"\bno autorizad", r"\brobad", r"\bataque\b", r"\bacceso\b", r"\bperdid", r"\berror\b")
+
+VAGUE_TIME = _any(r"\brecently\b", r"\bearlier this (?:year|month)\b", r"\brecientemente\b", r"\bhace poco\b")
+UNKNOWN_DATE = _any(r"\b(?:unable|not able) to determine (?:when|the date)", r"\bdates? (?:of the (?:breach|incident) )?(?:is|are|remains?) (?:unknown|not known)",
+                    r"\bunknown date\b", r"\bfecha (?:es )?desconocida\b")
+"""164.404(c)(1)(A) asks for the breach date "if known": a notice that says it is not known gives it."""
+
+# ------------------------------------------------------------------ E: whose contact is it
+
+THIRD_PARTY = _any(r"\bequifax\b", r"\bexperian\b", r"\btrans ?union\b", r"\binnovis\b", r"\bfederal trade commission\b", r"\bftc\b",
+                   r"\boffice for civil rights\b", r"\bocr\b", r"\bhhs\b", r"\bdepartment of health and human services\b",
+                   r"\battorney general\b", r"\bsocial security administration\b", r"\birs\b", r"\binternal revenue\b",
+                   r"\bpolice\b", r"\bchexsystems\b", r"\bconsumer (?:financial|reporting)", r"\bcredit (?:reporting )?(?:bureaus?|agenc)",
+                   r"\bannual credit report\b", r"\bannualcreditreport\b", r"\bidentitytheft\.gov\b", r"\bdepartment of justice\b",
+                   r"\bconsumer protection\b", r"\bprocurador", r"\bcomision federal de comercio\b")
+THIRD_PARTY_NUMBERS = frozenset({
+    "8003681019", "8005377697",                          # HHS Office for Civil Rights, and its TDD
+    "8774384338", "8773824357", "8666534261",            # FTC: identity theft, help line, TTY
+    "8006851111", "8882980045", "8005256285", "8887660008", "8663495191", "8003499960", "8664780027",  # Equifax
+    "8883973742", "8883974742",                          # Experian
+    "8889098872", "8006807289", "8009168800", "8888884213", "8003938887",  # TransUnion
+    "8773228228",                                        # annualcreditreport.com
+    "8007721213", "8009084490", "8005402505", "8884784010",  # SSA, IRS identity protection, Innovis, ChexSystems
+})
+THIRD_PARTY_DOMAINS = re.compile(r"(?:^|\.|/)(?:equifax|experian|transunion|innovis|ftc|identitytheft|consumer|annualcreditreport|hhs|irs|ssa|"
+                                 r"consumerfinance|usa|chexsystems|oag|ag|doj|attorneygeneral|marylandattorneygeneral|ncdoj|riag|"
+                                 r"consumer\.ftc)\.(?:com|gov|org|\w+\.gov|us)\b|\.gov\b|\bstate\.\w\w\.us\b")
+CONTACT_CUE = _any(r"\bcall\b", r"\bcontact\b", r"\bquestions?\b", r"\bcall (?:center|centre)\b", r"\bhotline\b", r"\bhelp ?line\b",
+                   r"\btoll[- ]free\b", r"\breach us\b", r"\bwrite (?:to )?us\b", r"\bemail us\b", r"\bvisit\b", r"\bmore information\b",
+                   r"\bllame\b", r"\bpreguntas\b", r"\bcomuniquese\b", r"\bllamar\b", r"\bescriba\b")
