@@ -17,25 +17,23 @@ nothing between them come back as one unless they had their own numbering.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import replace
 
 from lxml import etree
 
-from ..errors import ReadError
 from ..kinds import ELEMENTS, KINDS, element_for_heading
 from ..model import AddressBlock, BulletList, Heading, LineBreak, Meta, Notice, Paragraph, Section, Signature, Strong, Table
 from ..model import plain as _plain
 from ..render.docx import (ADDRESS, CLOSING, DATE, DRAFT_MARK, LETTERHEAD, LETTERHEAD_NAME, MERGE_FIELD, SIGNATURE,
                            WATERMARK_ID)
+from .docx_package import document_xml, open_document  # noqa: F401  (document_xml: golden tests import it here)
 from .docx_runs import Atom, inlines_from
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 VML = "{urn:schemas-microsoft-com:vml}"
-MAX_UNZIPPED = 256 * 1024 * 1024
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 CHANNELS = ("letter", "email", "web", "media", "script", "hhs", "memo")
 _MERGEFIELD = re.compile(r'^\s*MERGEFIELD\s+"?([A-Za-z0-9_]+)"?', re.I)
 _HYPERLINK = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
@@ -44,7 +42,7 @@ _HYPERLINK = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
 def read(data: bytes, *, kind: str | None = None, locale: str | None = None) -> Notice:
     """The notice in a .docx file. ``kind``/``locale`` override what the file says; None means read them
     from it (core category / language, else the document language), falling back to "unknown" / "und"."""
-    doc = _open(data)
+    doc = open_document(data)
     reader = _Reader(doc)
     sections, date = reader.body()
     core = doc.core_properties
@@ -63,33 +61,6 @@ def read(data: bytes, *, kind: str | None = None, locale: str | None = None) -> 
     return Notice(kind=kind or (category if category in KINDS else "unknown"),
                   locale=locale or _locale(core.language) or _locale(reader.language()) or "und",
                   meta=meta, sections=sections)
-
-
-def document_xml(data: bytes) -> str:
-    """word/document.xml, pretty-printed: what golden tests compare (never the zip bytes)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        root = etree.fromstring(archive.read("word/document.xml"), etree.XMLParser(remove_blank_text=True,
-                                                                                   resolve_entities=False))
-    return etree.tostring(root, pretty_print=True, encoding="unicode")
-
-
-def _open(data: bytes):
-    from docx import Document  # only the DOCX reader and writer import python-docx
-
-    if not isinstance(data, (bytes, bytearray)) or not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ReadError("DOCX: the data is not a ZIP archive, so not a .docx file "
-                        "(an old binary .doc must be saved as .docx first)")
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if "[Content_Types].xml" not in archive.namelist():
-            raise ReadError("DOCX: the ZIP archive is not an Office document (it has no [Content_Types].xml)")
-        if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
-            raise ReadError(f"DOCX: the archive unpacks to more than {MAX_UNZIPPED // 2**20} MB; refusing to read it")
-    try:
-        return Document(io.BytesIO(data))
-    except ValueError as exc:
-        raise ReadError(f"DOCX: the file is an Office document but not a Word document ({exc})") from None
-    except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
-        raise ReadError(f"DOCX: the Word document is damaged and cannot be read ({type(exc).__name__})") from None
 
 
 def _locale(tag: str | None) -> str | None:
@@ -133,8 +104,13 @@ class _Reader:
     def _walk(self, container, segments, *, inside: bool) -> None:
         for child in container:
             tag = child.tag
-            if tag in (f"{W}p", f"{W}tbl"):
+            if tag == f"{W}tbl" and not self.ours and _layout_table(child):
+                for cell in child.iterfind(f"{W}tr/{W}tc"):  # a letter laid out in a table: its cells are the text
+                    self._walk(cell, segments, inside=inside)
+            elif tag in (f"{W}p", f"{W}tbl"):
                 segments[-1][2].append(child)
+                for box in _text_boxes(child):  # a text box's paragraphs follow the paragraph it is anchored in
+                    self._walk(box, segments, inside=inside)
             elif tag == f"{W}sdt":
                 element, content = _sdt_tag(child), child.find(f"{W}sdtContent")
                 if content is None:
@@ -368,6 +344,29 @@ class _Reader:
     def language(self) -> str | None:
         lang = self.doc.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
         return lang.get(f"{W}val") if lang is not None else None
+
+
+def _layout_table(tbl) -> bool:
+    """Whether a table (in a file we did not write) lays out a letter rather than holding data: one column,
+    a heading or three paragraphs in a cell, or a table inside it."""
+    rows = tbl.findall(f"{W}tr")
+    if rows and all(len(tr.findall(f"{W}tc")) <= 1 for tr in rows):
+        return True
+    for cell in tbl.iterfind(f"{W}tr/{W}tc"):
+        paragraphs = [p for p in cell.findall(f"{W}p") if "".join(p.itertext()).strip()]
+        styles = {s.get(f"{W}val", "") for p in paragraphs for s in p.findall(f"{W}pPr/{W}pStyle")}
+        if len(paragraphs) >= 3 or cell.find(f"{W}tbl") is not None or any(
+                s.startswith(("Heading", "Title")) for s in styles):
+            return True
+    return False
+
+
+def _text_boxes(block):
+    """The text-box contents (w:txbxContent) inside a paragraph or table, each once: the DrawingML copy, not
+    the VML fallback Word writes beside it."""
+    for box in block.iter(f"{W}txbxContent"):
+        if not any(a.tag == f"{MC}Fallback" for a in box.iterancestors()):
+            yield box
 
 
 def _sdt_tag(sdt) -> str | None:
