@@ -164,9 +164,9 @@ def what_happened(reading: Reading) -> Judgement:
         return _missing("what_happened", dates)
     parts = []
     for role in missing:
-        label = "the date of the breach" if role == "breach" else "the date of discovery"
+        label = "date of the breach" if role == "breach" else "date of discovery"
         if vague[role]:
-            parts.append(f"gives only vague timing for {label} (\"{vague[role][1].text}\")")
+            parts.append(f"gives only vague timing for the {label} (\"{vague[role][1].text}\")")
         else:
             parts.append(f"gives no {label} (looked for {_ROLE_WORDS[role]})")
     if not described:
@@ -294,7 +294,7 @@ def entity_actions(reading: Reading) -> Judgement:
     parts: dict[str, Unit | None] = {"investigate": None, "mitigate": None, "prevent": None}
     patterns = {"investigate": INVESTIGATE, "mitigate": MITIGATE, "prevent": PREVENT}
     for unit in _ordered(reading, "entity_actions", reading.units):
-        if unit.shape == "line" or unit.cue in ("contact",):
+        if unit.shape == "line":
             continue
         to_reader = TO_READER.search(unit.folded) and not ENTITY_VOICE.search(unit.folded.split(",")[0])
         if to_reader and not _OFFER.search(unit.folded):

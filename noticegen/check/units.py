@@ -42,6 +42,10 @@ _LABEL = re.compile(r"^((?:Q[.:]\s*)?[^.:?!]{3,110}?)(?:\?|:|\.|\s[-\u2013\u2014
 _QA = re.compile(r"^(?:[QA][.:)]|Question:|Answer:|P[.:]|R[.:])\s+")
 
 
+_QUESTION = "question"
+"""The cue of an FAQ question that announces no element: it ends the previous heading's reach."""
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences; line breaks always split; abbreviations ("Jan.", "Inc.", "a.m.") and initials do not."""
     out: list[str] = []
@@ -68,6 +72,8 @@ def _label(sentence: str) -> tuple[str | None, str]:
         element = element_for_heading(bare)
         if element:
             return element, ""
+        if bare.endswith("?"):
+            return _QUESTION, ""  # an FAQ question of its own: what follows answers it, not the previous heading
     match = _LABEL.match(bare)
     if match and len(match.group(1).split()) <= 16:
         element = element_for_heading(match.group(1))
@@ -122,7 +128,7 @@ def units(notice: Notice) -> list[Unit]:
                 for sentence in sentences(plain(block.children)):
                     label, rest = _label(sentence)
                     if label:
-                        cue = label
+                        cue = None if label == _QUESTION else label
                         if not rest:
                             continue
                         sentence = rest
@@ -135,7 +141,9 @@ def units(notice: Notice) -> list[Unit]:
                 for number, item in enumerate(block.items, 1):
                     text = plain(item).strip()
                     label, rest = _label(text)
-                    item_cue = label or list_cue or cue
+                    if label:
+                        cue = None if label == _QUESTION else label
+                    item_cue = cue if label else (list_cue or cue)
                     for sentence in sentences(rest or text) if not label or rest else ():
                         out.append(Unit(sentence, fold(sentence), f"{place}, list item {number}", item_cue,
                                         section.element, block_index, "item"))
@@ -147,10 +155,22 @@ def units(notice: Notice) -> list[Unit]:
                     out.append(Unit(text, fold(text), f"{place}, table row {r_index + 1}", cue, section.element,
                                     block_index, "cell"))
             elif isinstance(block, (AddressBlock, Signature)):
+                # a pasted notice often has no blank line under a heading: such a "block" is prose, not an address
                 for line in block.lines:
                     text = plain(line).strip()
-                    if text:
+                    label, rest = _label(text) if text else (None, "")
+                    if label:
+                        cue = None if label == _QUESTION else label
+                        text = rest
+                    if not text:
+                        continue
+                    if len(text.split()) < 8:
                         out.append(Unit(text, fold(text), place, cue, section.element, block_index, "line"))
+                        continue
+                    paragraph += 1
+                    for sentence in sentences(text):
+                        out.append(Unit(sentence, fold(sentence), f"{place}, paragraph {paragraph}", cue,
+                                        section.element, block_index, "sentence"))
             else:
                 raise TypeError(f"unknown block node {type(block).__name__}")
     return out

@@ -93,7 +93,7 @@ STEPS = _any(
     r"\breview(?:ing)? (?:your |the |all |any )?(?:\w+ ){0,3}(?:statements?|explanations? of benefits|eobs?|accounts?|records?|bills|claims|credit reports?|medical|billing|insurance|benefit)",
     r"\bmonitor(?:ing)? (?:your |the )?(?:\w+ ){0,3}(?:credit|accounts?|statements?|reports?|activity|explanations?)",
     r"\bfraud alerts?\b", r"\b(?:security|credit) freezes?\b", r"\bfreeze (?:your|on your)\b", r"\bplace a freeze\b",
-    r"\b(?:enroll|sign up|register|activate|enrol)\w* (?:\w+ ){0,5}(?:monitoring|protection|services?|membership|code|product|by)\b",
+    r"\b(?:enroll|sign up|register|activate|enrol)\w* (?:\w+ ){0,7}(?:monitoring|protection|services?|membership|code|product|by)\b",
     r"\bchange (?:your |the )?(?:\w+ )?passwords?\b", r"\b(?:update|reset) (?:your )?passwords?\b",
     r"\bcontact (?:your )?(?:health )?(?:insurer|insurance|health plan|bank|financial institution|credit card|provider|card issuer)",
     r"\breport (?:any )?(?:suspicious|suspected|unauthorized|fraudulent|unusual|unfamiliar)", r"\breport (?:it|them|fraud|identity theft)\b",
