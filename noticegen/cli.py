@@ -109,8 +109,12 @@ def plan_command(facts_file: str, as_of: str | None, fmt: str) -> None:
 @click.option("--roster", "roster_file", type=click.Path(dir_okay=False),
               help="CSV of the affected individuals: also write each one's letter or email, and the "
                    "business associate's identification enclosure.")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="With --roster: processes writing copies (default: the cores).")
+@click.option("--package", "package", is_flag=True,
+              help="With --roster: also write the print vendor's package and a print file per letter variant.")
 def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, as_of, draft, preview,
-                   roster_file) -> None:
+                   roster_file, workers, package) -> None:
     """Render the notices the plan requires into OUTPUT/<locale>/<kind>.<ext>."""
     from .errors import CheckFailed
     from .notice_set import notice_set
@@ -162,8 +166,16 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
     written = [write_atomic(root / output.path, output.content) for output in made.outputs]
     for path in written:
         click.echo(str(path))
+    failed = 0
     if roster is not None:
-        _mail_merge(facts, result, made, roster, root)
+        if any(o.kind == "business_associate" for o in result.obligations):
+            from .mailing import identification_csv
+
+            click.echo(str(write_atomic(root / "business_associate.enclosure.csv", identification_csv(roster))))
+        from .mail.variants import build_variants
+
+        failed = _mail_merge(build_variants(facts, made.notices, formats=formats or None), roster, root,
+                             locales=tuple(facts.notices.locales), workers=workers, package=package)
     if preview:
         from .preview import preview_pngs
 
@@ -176,22 +188,147 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
     drafts = [r for r in made.reports if not r.ok]
     if drafts:
         click.echo(f"{len(drafts)} notice(s) rendered as DRAFT: required content is missing", err=True)
+    if failed:
+        sys.exit(1)
 
 
 _KNOWN_KINDS = (*KINDS, "hhs")
 
 
-def _mail_merge(facts, result, made, roster, root: Path) -> None:
-    """Write each recipient's copy and the BA's enclosure; print counts, never a recipient."""
-    from .mailing import Tally, copies, identification_csv
+class _Progress:
+    """A progress bar on a terminal (tqdm), else a plain count line at each tenth of the roster."""
 
-    if any(o.kind == "business_associate" for o in result.obligations):
+    def __init__(self, total: int, what: str):
+        self.total, self.what, self.done, self.step = total, what, 0, max(1, total // 10)
+        self.bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit=" rows", unit_scale=True, desc=what, file=sys.stderr, leave=True)
+
+    def update(self, count: int) -> None:
+        before, self.done = self.done, self.done + count
+        if self.bar is not None:
+            self.bar.update(count)
+        elif self.done // self.step != before // self.step or self.done == self.total:
+            click.echo(f"{self.what}: {self.done:,} of {self.total:,} rows", err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+_ROUTE_NAMES = {"letter": "letters by first-class mail", "email": "emails", "next_of_kin": "letters to next of kin"}
+
+
+def _mail_merge(variants: dict, roster, root: Path, *, locales: tuple[str, ...], workers: int | None,
+                package: bool) -> int:
+    """Write each recipient's copy and the manifest, print counts (never a recipient); the number that failed."""
+    from .mail.manifest import Manifest, ManifestMismatch
+    from .mail.run import CHUNK, default_workers, run, tally
+
+    workers = max(1, min(workers or default_workers(), -(-roster.count // CHUNK)))
+    progress = _Progress(roster.count, "copies")
+    try:
+        outcome = run(roster, variants, root, locales=locales, workers=workers, progress=progress.update)
+    except ManifestMismatch as exc:
+        _fail(exc)
+    finally:
+        progress.close()
+    with Manifest(root / "manifest.sqlite") as manifest:
+        by_route, by_variant = tally(manifest)
+    routes = {r: n for (r, status), n in by_route.items() if status == "written"}
+    for route in ("letter", "email", "next_of_kin"):
+        if routes.get(route):
+            click.echo(f"roster: {routes[route]:,} {_ROUTE_NAMES[route]}")
+    nothing = {r: n for (r, status), n in by_route.items() if status == "no_copy"}
+    if nothing.get("no_next_of_kin"):
+        click.echo(f"roster: {nothing['no_next_of_kin']:,} deceased without a next-of-kin address "
+                   "(no notice owed, 164.404(d)(2))")
+    if nothing.get("unreachable"):
+        click.echo(f"roster: {nothing['unreachable']:,} without usable contact information "
+                   "(covered by substitute notice)")
+    for variant, n in sorted(by_variant.items()):
+        click.echo(f"roster: {variant}: {n:,}")
+    skipped = sum(n for (_, status), n in by_route.items() if status == "not_rendered")
+    if skipped:
+        click.echo(f"roster: {skipped:,} copies not made: their notice was not rendered (see --format, --locale)")
+    if outcome.reused:
+        click.echo(f"roster: {outcome.reused:,} copies already written by an earlier run, kept")
+    click.echo(f"roster: manifest {root / 'manifest.sqlite'}")
+    if package:
+        from .mail.package import write_package
+
+        for path in write_package(root, variants):
+            click.echo(str(path))
+    failed = sum(n for (_, status), n in by_route.items() if status == "failed")
+    if failed:
+        for problem in outcome.problems:
+            click.echo(problem, err=True)
+        if failed > len(outcome.problems):
+            click.echo(f"... and {failed - len(outcome.problems):,} more (the manifest lists each)", err=True)
+        click.echo(f"{failed:,} {'person' if failed == 1 else 'people'} got no copy: a field their notice uses is "
+                   "blank in the roster; fill those cells and run the same command again", err=True)
+    return failed
+
+
+@main.command("mail")
+@click.argument("facts_file", type=click.Path(dir_okay=False))
+@click.option("--roster", "roster_file", required=True, type=click.Path(dir_okay=False),
+              help="CSV of the affected individuals.")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+@click.option("--locale", "locales", multiple=True, metavar="LOCALE", help="Only this locale (repeatable).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "eml"]),
+              help="Only letters (docx) or only emails (eml); default both.")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True),
+              help="Your template folder; its files win over the bundled ones.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Plan as of this date (default: today).")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N", help="Processes writing copies (default: the cores).")
+@click.option("--package", "package", is_flag=True, help="Also write the print vendor's package and the print files.")
+@click.option("--dask", "dask_address", metavar="SCHEDULER",
+              help="Run roster partitions on this Dask scheduler (host:port), or 'local' for a LocalCluster.")
+def mail_command(facts_file, roster_file, out_dir, locales, formats, templates_dir, as_of, workers, package,
+                 dask_address) -> None:
+    """Each person's letter or email from a roster, with a manifest; run it again to resume."""
+    from .mail.prepare import BuildFailed, variants_in_child
+    from .roster import compare_with_facts, read_roster
+
+    day = _date(as_of, "--as-of") or dt.date.today()
+    try:
+        roster = read_roster(roster_file)
+        prepared = variants_in_child(facts_file, as_of=day, templates=templates_dir, locales=locales or None,
+                                     formats=formats or None)
+        facts = facts_mod.load_facts(facts_file)
+    except BuildFailed as exc:
+        for table in exc.tables:
+            click.echo(table, err=True)
+            click.echo("", err=True)
+        click.echo(str(exc), err=True)
+        sys.exit(1 if exc.tables else 2)
+    except NoticegenError as exc:
+        _fail(exc)
+    if prepared.determination:
+        click.echo(f"no notices: {prepared.determination}")
+        return
+    for warning in compare_with_facts(roster, facts):
+        click.echo(f"roster: {warning}", err=True)
+    root = Path(out_dir)
+    if prepared.business_associate:
+        from .mailing import identification_csv
+
         click.echo(str(write_atomic(root / "business_associate.enclosure.csv", identification_csv(roster))))
-    tally = Tally()
-    for copy in copies(facts, roster, made.notices, tally=tally):
-        write_atomic(root / copy.path, copy.content)
-    for line in tally.lines():
-        click.echo(f"roster: {line}")
+    if dask_address:
+        from .mail.cluster import run_on_dask
+
+        progress = _Progress(roster.count, "copies")
+        try:
+            run_on_dask(roster, prepared.variants, root, locales=prepared.locales, address=dask_address,
+                        progress=progress.update)
+        finally:
+            progress.close()
+        workers = 1
+    failed = _mail_merge(prepared.variants, roster, root, locales=prepared.locales, workers=workers, package=package)
+    sys.exit(1 if failed else 0)
 
 
 @main.command("check")
