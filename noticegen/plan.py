@@ -15,6 +15,16 @@ __all__ = ["Obligation", "Plan", "plan", "plan_to_json", "format_table", "determ
 APPLIES_FROM = dt.date(2009, 9, 23)
 """164.400: the subpart applies to breaches occurring on or after this date."""
 PRESUMED = "presumed breach: unsecured PHI, no exception, no low-probability finding (164.402)"
+STATE_LAW = ("State law may require more than this plan shows: it covers HIPAA's Breach Notification Rule "
+             "(45 CFR 164.400-414) only. States can add notices, recipients, content and deadlines, for example "
+             "Illinois' notice to its Attorney General, or California's sample copy of the notice to its Attorney "
+             "General when more than 500 of its residents are affected; check the law of every state where "
+             "affected people live.")
+"""What the plan does not cover; plan_to_json adds it to "notes"."""
+STATE_LAW_LINE = "HIPAA only: state law may add more (e.g. Illinois' AG notice; California's AG sample copy over 500)."
+"""STATE_LAW in one line, the last line of format_table."""
+OUTER_LIMITS = "Deadlines are outer limits, not targets: give notice without unreasonable delay (164.404-164.410)."
+"""Above STATE_LAW_LINE in format_table when there are obligations."""
 KEEP = ("Keep this assessment as documentation: the entity bears the burden of showing the incident was not a "
         "breach (164.414(b)) and must retain the documentation for six years (164.530(j)).")
 
@@ -124,11 +134,15 @@ def plan(facts: Facts, *, as_of: dt.date) -> Plan:
     return Plan(breach=is_breach, determination=why, discovered_on=found.on, obligations=tuple(obligations),
                 as_of=as_of, reporting_party=facts.reporting_party, discovery_basis=found.basis,
                 law_enforcement_hold=hold.basis if hold else None,
-                notes=_notes(facts, hold) if is_breach else ())
+                notes=_notes(facts, hold, found.on, as_of) if is_breach else ())
 
 
-def _notes(facts: Facts, hold: rules.Hold | None) -> tuple[str, ...]:
+def _notes(facts: Facts, hold: rules.Hold | None, discovered_on: dt.date, as_of: dt.date) -> tuple[str, ...]:
     notes = []
+    if as_of < discovered_on:
+        notes.append(f"The plan is as of {as_of.isoformat()}, before the breach was discovered "
+                     f"({discovered_on.isoformat()}): days left are counted from a day before anyone knew of it. "
+                     "Plan as of today (leave out --as-of) or a day on or after discovery.")
     if hold is not None and hold.note:
         notes.append(hold.note)
     a = facts.affected
@@ -155,7 +169,7 @@ def plan_to_json(plan: Plan) -> dict:
         "reporting_party": plan.reporting_party,
         "discovery_basis": plan.discovery_basis,
         "law_enforcement_hold": plan.law_enforcement_hold,
-        "notes": list(plan.notes),
+        "notes": [*plan.notes, STATE_LAW],
     }
 
 
@@ -166,6 +180,7 @@ def _obligation_json(o: Obligation) -> dict:
         "status": o.status, "citation": o.citation, "reason": o.reason, "days_left": o.days_left,
         "window_start": _iso(o.window_start), "window_end": _iso(o.window_end),
         "toll_free_until": _iso(o.toll_free_until), "outlets": list(o.outlets), "recipient": o.recipient,
+        "has_deadline": o.has_deadline, "given_on": _iso(o.given_on),
     }
 
 
@@ -206,18 +221,27 @@ def format_table(plan: Plan) -> str:
         lines += ["", "Notes:"]
         for note in plan.notes:
             lines.extend(_wrap(note, indent="    ", first="  - "))
+    lines.append("")
+    if plan.obligations:
+        lines.append(OUTER_LIMITS)
+    lines.append(STATE_LAW_LINE)
     return "\n".join(lines) + "\n"
 
 
 def _row(o: Obligation, with_hold: bool) -> list[str]:
     kind = o.kind + (f" {o.jurisdiction}" if o.jurisdiction else "") + ("" if o.required else " (permitted)")
-    if o.status == "overdue":
+    deadline = f"no later than {o.deadline.isoformat()}" if o.has_deadline else "none of its own"
+    if o.given_on is not None:
+        days = f"given on {o.given_on.isoformat()}" + (" (late)" if o.given_on > o.deadline else "")
+    elif not o.has_deadline:
+        days = "as soon as possible"
+    elif o.status == "overdue":
         days = f"OVERDUE by {_days(-o.days_left)}"
     elif o.days_left == 0:
         days = "due today"
     else:
         days = f"{_days(o.days_left)} left"
-    row = [kind, o.deadline.isoformat(), days, ", ".join(o.channels), f"{o.count:,}", o.citation]
+    row = [kind, deadline, days, ", ".join(o.channels), f"{o.count:,}", o.citation]
     if with_hold:
         row.insert(2, _iso(o.hold_until) or "-")
     return row

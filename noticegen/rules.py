@@ -31,6 +31,11 @@ class Obligation:
     a strict count of 90, so a posting or line that starts mid-day still has 90 full days.
     ``outlets`` names the media (media, substitute_media); ``recipient`` who
     receives a notice that has one addressee (the covered entity, the Secretary).
+    ``deadline`` is the latest day the rule allows, not a target: notice is due without unreasonable
+    delay (164.404(b), 164.406(b), 164.408(b), 164.410(b)). ``has_deadline`` False means the rule sets
+    no deadline of its own (urgent telephone notice, 164.404(d)(3)): ``deadline`` is then the written
+    notice's, which the call must not wait for. ``given_on`` is the day the facts record the notice as
+    given (a business associate's business_associate.notified_covered_entity_on); None when not recorded.
     """
 
     kind: str
@@ -49,6 +54,8 @@ class Obligation:
     toll_free_until: dt.date | None = None
     outlets: tuple[str, ...] = ()
     recipient: str | None = None
+    has_deadline: bool = True
+    given_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -205,8 +212,9 @@ def individual(facts: Facts, clock: Clock) -> Obligation | None:
     a = facts.affected
     channels = ("first_class_mail", "email") if a.email_consent else ("first_class_mail",)
     reason = (f"Notify each of the {_people(a.total)} whose unsecured PHI was, or is reasonably believed to have "
-              f"been, involved (164.404(a)(1)), within 60 calendar days of discovery on {_iso(clock.discovered_on)} "
-              "(164.404(b)), by first-class mail to the last known address"
+              f"been, involved (164.404(a)(1)), without unreasonable delay and in no case later than 60 calendar "
+              f"days after discovery on {_iso(clock.discovered_on)} (164.404(b)), by first-class mail to the last "
+              "known address"
               + (f", or by email to the {a.email_consent:,} who agreed to electronic notice" if a.email_consent else "")
               + " (164.404(d)(1)(i)).")
     mailed = a.total - a.deceased - a.insufficient_contact
@@ -238,7 +246,7 @@ def next_of_kin(facts: Facts, clock: Clock) -> Obligation | None:
         return None
     reason = (f"{a.deceased:,} affected individuals are deceased and the address of the next of kin or personal "
               f"representative is known for {count:,}: notify them by first-class mail (164.404(d)(1)(ii)), "
-              "within the same 60 days (164.404(b)).")
+              "without unreasonable delay, within the same 60 days (164.404(b)).")
     if a.deceased_without_next_of_kin:
         rest = a.deceased_without_next_of_kin
         reason += (f" For the other {rest:,} no next-of-kin address is known; "
@@ -258,7 +266,8 @@ def substitute(facts: Facts, clock: Clock) -> Obligation | None:
            "164.404(d)(2)).")
     if n < 10:
         reason = (f"{why} Fewer than 10: give substitute notice by an alternative form of written notice, by "
-                  "telephone, or by other means (164.404(d)(2)(i)), within the 60 days (164.404(b)).")
+                  "telephone, or by other means (164.404(d)(2)(i)), without unreasonable delay, within the 60 days "
+                  "(164.404(b)).")
         return clock.obligation(kind="substitute_alternative", undelayed=clock.limit(), reason=reason,
                                 jurisdiction=None, required=True, count=n,
                                 channels=("alternative_written_notice", "telephone", "other_means"),
@@ -315,7 +324,7 @@ def urgent(facts: Facts, clock: Clock) -> Obligation | None:
               "means sooner than the written notice's.")
     return clock.obligation(kind="urgent_telephone", undelayed=clock.limit(), reason=reason, jurisdiction=None,
                             required=False, channels=("telephone",), count=facts.affected.total,
-                            citation="45 CFR 164.404(d)(3)")
+                            citation="45 CFR 164.404(d)(3)", has_deadline=False)
 
 
 def media(facts: Facts, clock: Clock) -> tuple[Obligation, ...]:
@@ -326,7 +335,8 @@ def media(facts: Facts, clock: Clock) -> tuple[Obligation, ...]:
             continue
         outlets = tuple(facts.media_outlets.get(state, ()))
         reason = (f"{state} has {count:,} affected residents, more than 500 (164.406(a)): notify prominent media "
-                  f"outlets serving {state} within 60 calendar days of discovery (164.406(b)), with the content "
+                  f"outlets serving {state} without unreasonable delay and in no case later than 60 calendar days "
+                  "after discovery (164.406(b)), with the content "
                   "of 164.404(c) (164.406(c)).")
         reason += (f" Outlets: {'; '.join(outlets)}." if outlets else
                    f" media_outlets names no outlets for {state}: add them (media_outlets.{state}).")
@@ -362,8 +372,9 @@ def business_associate(facts: Facts, clock: Clock) -> Obligation:
     """164.410: the business associate's notice to the covered entity, its only obligation in this subpart."""
     ba = facts.business_associate
     ce = facts.covered_entity.name
-    reason = (f"As the business associate, notify the covered entity, {ce}, within 60 calendar days of discovery "
-              f"on {_iso(clock.discovered_on)} (164.410(a), (b)). Identify each of the {_people(facts.affected.total)} "
+    reason = (f"As the business associate, notify the covered entity, {ce}, without unreasonable delay and in no "
+              f"case later than 60 calendar days after discovery on {_iso(clock.discovered_on)} (164.410(a), (b)). "
+              f"Identify each of the {_people(facts.affected.total)} "
               "whose unsecured PHI was, or is reasonably believed to have been, involved (164.410(c)(1)), and give "
               "the other information the covered entity must include in its notice to individuals, now or as it "
               "becomes available (164.410(c)(2)). The notices of 164.404-164.408 are the covered entity's to give.")
@@ -371,7 +382,7 @@ def business_associate(facts: Facts, clock: Clock) -> Obligation:
         reason += f" business_associate.notified_covered_entity_on records notice given on {_iso(ba.notified_covered_entity_on)}."
     return clock.obligation(kind="business_associate", undelayed=clock.limit(), reason=reason, jurisdiction=None,
                             required=True, channels=("written_notice",), count=facts.affected.total,
-                            citation="45 CFR 164.410(b), (c)", recipient=ce)
+                            citation="45 CFR 164.410(b), (c)", recipient=ce, given_on=ba.notified_covered_entity_on)
 
 
 COVERED_ENTITY_RULES = (individual, next_of_kin, substitute, urgent, media, secretary)

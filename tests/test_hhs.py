@@ -420,6 +420,7 @@ ON_THE_PORTAL = {
 }
 NOT_A_TABLE_ROW = {
     "Breach.phi": "mapped by PHI_CHECKBOX (tested below)",
+    "Breach.phi_not_involved": "not asked: the portal asks what was involved; notices use it (issue 9)",
     "Facts.reporting_party": "picks a filer_role row with the business associate (tested above)",
     "Assessment.exception": "not asked: an exception means no breach to report",
     "LawEnforcementDelay.statement": "not asked by the portal",

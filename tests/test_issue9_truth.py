@@ -95,7 +95,7 @@ def _with_phi_not_involved(facts, terms):
 
 
 def test_no_negative_statement_without_phi_not_involved():
-    facts = _with_phi_not_involved(load_facts(HARBOR, today=TODAY), [])
+    facts = load_facts(HARBOR, today=TODAY)  # its phi has no SSN or bank data, and phi_not_involved is not given
     for locale in ("en_US", "es_US"):
         text = _individual(facts, locale=locale)
         assert "Social Security" not in text and "Seguro Social" not in text
@@ -113,9 +113,62 @@ def test_the_letter_denies_only_what_phi_not_involved_lists():
 def test_phi_not_involved_cannot_contradict_phi(tmp_path):
     path = tmp_path / "breach.yaml"
     path.write_text(HARBOR.read_text(encoding="utf-8").replace(
-        "phi_not_involved: [ssn, bank_account, credit_card]", "phi_not_involved: [ssn, date_of_birth, other]"),
-        encoding="utf-8")
+        "  unsecured: true", "  phi_not_involved: [ssn, date_of_birth, other]\n  unsecured: true"), encoding="utf-8")
     result = run("validate", str(path))
     assert result.exit_code == 2
     assert result.output == (f"{path}:23: breach.phi_not_involved: lists date_of_birth, which breach.phi says "
                              "was involved; remove it from one of them\n")
+
+
+# ------------------------------------------------------------------ finding 13: what the plan says
+
+def test_plan_json_notes_that_state_law_may_add_more():
+    from noticegen.plan import plan_to_json
+
+    notes = plan_to_json(plan(load_facts(HARBOR, today=TODAY), as_of=dt.date(2025, 3, 1)))["notes"]
+    assert notes == [
+        "State law may require more than this plan shows: it covers HIPAA's Breach Notification Rule "
+        "(45 CFR 164.400-414) only. States can add notices, recipients, content and deadlines, for example "
+        "Illinois' notice to its Attorney General, or California's sample copy of the notice to its Attorney "
+        "General when more than 500 of its residents are affected; check the law of every state where affected "
+        "people live."]
+
+
+def test_plan_table_shows_outer_limits_and_state_law_last():
+    from noticegen.plan import format_table
+
+    table = format_table(plan(load_facts(HARBOR, today=TODAY), as_of=dt.date(2025, 3, 1)))
+    assert "\nindividual      no later than 2025-04-04  34 days left" in table
+    assert table.endswith(
+        "\n\nDeadlines are outer limits, not targets: give notice without unreasonable delay (164.404-164.410).\n"
+        "HIPAA only: state law may add more (e.g. Illinois' AG notice; California's AG sample copy over 500).\n")
+
+
+def test_urgent_telephone_row_shows_no_deadline_of_its_own():
+    from noticegen.plan import format_table, plan_to_json
+
+    result = plan(load_facts(RIVERBEND, today=TODAY), as_of=dt.date(2026, 6, 22))
+    row = [line for line in format_table(result).splitlines() if line.startswith("urgent_telephone")][0]
+    assert row.split("  ")[:2] == ["urgent_telephone (permitted)", "none of its own"]
+    assert "as soon as possible" in row and "days left" not in row
+    urgent = [o for o in plan_to_json(result)["obligations"] if o["kind"] == "urgent_telephone"][0]
+    assert (urgent["has_deadline"], urgent["given_on"]) == (False, None)
+
+
+def test_business_associate_notice_recorded_as_given_shows_given_on():
+    from noticegen.plan import format_table, plan_to_json
+
+    facts = load_facts(SUMMIT, today=TODAY).model_copy(update={"reporting_party": "business_associate"})
+    result = plan(facts, as_of=dt.date(2026, 4, 1))
+    row = [line for line in format_table(result).splitlines() if line.startswith("business_associate")][0]
+    assert row.split()[1:6] == ["no", "later", "than", "2026-05-08", "given"]
+    assert "given on 2026-03-16  " in row and "left" not in row
+    assert plan_to_json(result)["obligations"][0]["given_on"] == "2026-03-16"
+
+
+def test_as_of_before_discovery_is_warned():
+    result = plan(load_facts(SUMMIT, today=TODAY), as_of=dt.date(2025, 3, 14))
+    assert result.notes == (
+        "The plan is as of 2025-03-14, before the breach was discovered (2026-03-16): days left are counted from "
+        "a day before anyone knew of it. Plan as of today (leave out --as-of) or a day on or after discovery.",)
+    assert plan(load_facts(SUMMIT, today=TODAY), as_of=dt.date(2026, 3, 16)).notes == ()

@@ -11,7 +11,7 @@ import pytest
 
 from noticegen.facts import Facts
 from noticegen.loader import read_file
-from noticegen.plan import KEEP, PRESUMED, Plan, format_table, plan, plan_to_json
+from noticegen.plan import KEEP, PRESUMED, STATE_LAW, Plan, format_table, plan, plan_to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 HARBOR = ROOT / "samples" / "harbor-point-pacs" / "breach.yaml"
@@ -68,7 +68,8 @@ def discovered(data: dict, day: str) -> dict:
 def test_harbor_point_json_has_the_exact_shape_and_values(data):
     got = plan_to_json(planned(data))
     reasons = [o.pop("reason") for o in got["obligations"]]
-    blank = {"window_start": None, "window_end": None, "toll_free_until": None, "outlets": [], "recipient": None}
+    blank = {"window_start": None, "window_end": None, "toll_free_until": None, "outlets": [], "recipient": None,
+             "has_deadline": True, "given_on": None}
     base = {"jurisdiction": None, "required": True, "deadline": "2025-04-04", "hold_until": None, "status": "due",
             "days_left": 34}
     assert got == {
@@ -93,7 +94,7 @@ def test_harbor_point_json_has_the_exact_shape_and_values(data):
         "reporting_party": "covered_entity",
         "discovery_basis": "the covered entity discovered the breach on 2025-02-03 (breach.discovered_on; 164.404(a)(2))",
         "law_enforcement_hold": None,
-        "notes": [],
+        "notes": [STATE_LAW],
     }
     assert all(reasons)
 
@@ -101,7 +102,8 @@ def test_harbor_point_json_has_the_exact_shape_and_values(data):
 def test_individual_reason_explains_count_deceased_and_unreachable(data):
     assert one(planned(data), "individual").reason == (
         "Notify each of the 21,778 people whose unsecured PHI was, or is reasonably believed to have been, "
-        "involved (164.404(a)(1)), within 60 calendar days of discovery on 2025-02-03 (164.404(b)), by "
+        "involved (164.404(a)(1)), without unreasonable delay and in no case later than 60 calendar days after "
+        "discovery on 2025-02-03 (164.404(b)), by "
         "first-class mail to the last known address, or by email to the 4,210 who agreed to electronic notice "
         "(164.404(d)(1)(i)). The count is everyone affected; of them, 12 deceased (9 through next of kin or a "
         "personal representative; 3 with no known next-of-kin address, who need no substitute notice under "
@@ -263,7 +265,8 @@ def test_next_of_kin_counts_deceased_with_known_next_of_kin(data):
     assert ob.count == 9
     assert ob.reason == (
         "12 affected individuals are deceased and the address of the next of kin or personal representative is "
-        "known for 9: notify them by first-class mail (164.404(d)(1)(ii)), within the same 60 days (164.404(b)). "
+        "known for 9: notify them by first-class mail (164.404(d)(1)(ii)), without unreasonable delay, within the "
+        "same 60 days (164.404(b)). "
         "For the other 3 no next-of-kin address is known; they need no substitute notice (164.404(d)(2))."
     )
 
@@ -350,7 +353,8 @@ def test_media_notice_without_outlets_says_to_name_them(data):
     assert ob.outlets == ()
     assert ob.reason == (
         "NV has 600 affected residents, more than 500 (164.406(a)): notify prominent media outlets serving NV "
-        "within 60 calendar days of discovery (164.406(b)), with the content of 164.404(c) (164.406(c)). "
+        "without unreasonable delay and in no case later than 60 calendar days after discovery (164.406(b)), "
+        "with the content of 164.404(c) (164.406(c)). "
         "media_outlets names no outlets for NV: add them (media_outlets.NV)."
     )
 
@@ -525,17 +529,20 @@ Breach:     yes; presumed breach: unsecured PHI, no exception, no low-probabilit
 Discovered: 2025-02-03; the covered entity discovered the breach on 2025-02-03
             (breach.discovered_on; 164.404(a)(2))
 
-OBLIGATION  DEADLINE    STATUS              CHANNELS                 COUNT  CITATION
-individual  2025-04-04  OVERDUE by 12 days  first_class_mail, email    120  45 CFR 164.404(b), (d)(1)
+OBLIGATION  DEADLINE                  STATUS              CHANNELS                 COUNT  CITATION
+individual  no later than 2025-04-04  OVERDUE by 12 days  first_class_mail, email    120  45 CFR 164.404(b), (d)(1)
     Notify each of the 120 people whose unsecured PHI was, or is reasonably believed to have been,
-    involved (164.404(a)(1)), within 60 calendar days of discovery on 2025-02-03 (164.404(b)), by
-    first-class mail to the last known address, or by email to the 40 who agreed to electronic
-    notice (164.404(d)(1)(i)).
+    involved (164.404(a)(1)), without unreasonable delay and in no case later than 60 calendar days
+    after discovery on 2025-02-03 (164.404(b)), by first-class mail to the last known address, or by
+    email to the 40 who agreed to electronic notice (164.404(d)(1)(i)).
 
-hhs_annual  2026-03-01  319 days left       hhs_breach_portal          120  45 CFR 164.408(c)
+hhs_annual  no later than 2026-03-01  319 days left       hhs_breach_portal          120  45 CFR 164.408(c)
     120 people affected, fewer than 500 (164.408(c)): log the breach and report it on the HHS breach
     portal no later than 60 days after the end of 2025, the calendar year of discovery: March 1,
     2026. It may be reported sooner.
+
+Deadlines are outer limits, not targets: give notice without unreasonable delay (164.404-164.410).
+HIPAA only: state law may add more (e.g. Illinois' AG notice; California's AG sample copy over 500).
 """
 
 
@@ -543,7 +550,8 @@ def test_table_when_no_breach_says_no_notices_are_owed(data):
     data["breach"]["assessment"]["exception"] = "good_faith_workforce_use"
     table = format_table(planned(data))
     assert table.startswith("Plan as of 2025-03-01\nBreach:     no; not a breach: an unintentional acquisition")
-    assert table.endswith("\n\nNo notices are owed.\n")
+    assert table.endswith("\n\nNo notices are owed.\n\nHIPAA only: state law may add more (e.g. Illinois' AG notice; "
+                          "California's AG sample copy over 500).\n")
 
 
 def test_table_marks_permitted_rows_and_adds_hold_column(data):
@@ -553,7 +561,8 @@ def test_table_marks_permitted_rows_and_adds_hold_column(data):
     header = [line for line in table.splitlines() if line.startswith("OBLIGATION")][0]
     assert header.split() == ["OBLIGATION", "DEADLINE", "HOLD", "UNTIL", "STATUS", "CHANNELS", "COUNT",
                               "CITATION"]
-    assert "\nurgent_telephone (permitted)  2025-05-16  2025-03-24  76 days left" in table
+    assert "\nurgent_telephone (permitted)  none of its own           2025-03-24  as soon as possible" in table
+    assert "\nindividual                    no later than 2025-05-16  2025-03-24  76 days left" in table
     assert "\nHold:       Special Agent Kim Lau (FBI Los Angeles Field Office) stated in writing" in table
 
 
