@@ -17,8 +17,8 @@ from ..model import Notice
 from .dates import DateMention, find_dates
 from .units import Unit, shorten
 from .vocab import (
-    CONTACT_CUE, ENTITY_VOICE, INCIDENT, INVESTIGATE, INVOLVED, MITIGATE, NEGATED, PHI_TYPES, PREVENT, STEP_POINTER,
-    STEPS, THIRD_PARTY, THIRD_PARTY_DOMAINS, THIRD_PARTY_NUMBERS, TO_READER, UNKNOWN_DATE, VAGUE_PHI, VAGUE_TIME, fold,
+    CONTACT_CUE, ENTITY_VOICE, INCIDENT, INVESTIGATE, INVOLVED, MITIGATE, NEGATED, PHI_TYPES, PREVENT, PREVENT_INTENT, STEP_POINTER,
+    STEPS, THIRD_PARTY, THIRD_PARTY_DOMAINS, THIRD_PARTY_NUMBERS, TO_READER, UNKNOWN_DATE, VAGUE_PHI, VAGUE_PREVENT, VAGUE_TIME, fold,
 )
 
 
@@ -302,6 +302,8 @@ def entity_actions(reading: Reading) -> Judgement:
         for part, pattern in patterns.items():
             if parts[part] is None and pattern.search(unit.folded):
                 parts[part] = unit
+        if parts["prevent"] is None and PREVENT_INTENT.search(unit.folded) and not VAGUE_PREVENT.search(unit.folded):
+            parts["prevent"] = unit
     if reading.facts is not None:
         text = reading.facts_text("entity_actions")
         local = reading.facts.text(reading.notice.locale)

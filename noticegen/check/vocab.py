@@ -142,15 +142,25 @@ MITIGATE = _any(r"\bsecured\b", r"\bsecure (?:the|our|its)\b", r"\b(?:changed|re
                 r"\bdeactivat", r"\breimag", r"\bcut off\b", r"\bclosed (?:the|that)\b", r"\bnotified (?:the )?(?:credit bureaus|banks)",
                 r"\bcontuvimos\b", r"\bdesconect", r"\bdetuv", r"\bbloque", r"\blimitar\b", r"\bmitig", r"\bofrec\w+ (?:\w+ ){0,4}(?:monitoreo|proteccion)",
                 r"\bcambiamos\b", r"\brestablec", r"\bdevol", r"\belimin", r"\bdestru")
-PREVENT = _any(r"\bprevent", r"\bin the future\b", r"\bfuture (?:incidents?|breaches|events?|occurrences?)", r"\b(?:happening|happen|occurring|occur) again\b",
-               r"\brecurr", r"\breoccur", r"\badditional (?:\w+ ){0,2}(?:safeguards?|security|measures|controls?|training|steps|protections?|precautions)",
-               r"\benhanc", r"\bstrengthen", r"\bimprov", r"\bmulti-?factor\b", r"\btwo-?factor\b", r"\bmfa\b", r"\b2fa\b",
-               r"\b(?:encrypting|encryption (?:of|on|for|to|software|technology|tools?)|(?:implement|deploy|add|enabl|expand|install)\w* (?:\w+ ){0,2}encrypt|encrypt (?:all|our|its|the|laptops|devices|emails?|data))",
-               r"\b(?:re)?train", r"\beducat", r"\bnew (?:\w+ )?(?:policies|procedures|safeguards|controls|technical)", r"\bupdat\w* (?:its |our )?(?:\w+ )?(?:policies|procedures|systems|software)",
-               r"\bimplement", r"\bupgrad", r"\breinforc", r"\bbolster", r"\bharden", r"\bendpoint detection\b", r"\bminimi[sz]e the (?:chance|risk|likelihood)",
-               r"\breduce the (?:chance|risk|likelihood)\b", r"\b(?:reviewing|review|evaluat\w*|assess\w*) (?:and (?:updating|revising|enhancing) )?(?:its |our |existing )?(?:\w+ )?(?:policies|procedures|practices|safeguards|security)",
-               r"\bcontinu\w* to (?:evaluate|review|monitor|assess|enhance)", r"\bsafeguards?\b", r"\bprevenir\b", r"\bevitar\b",
-               r"\bde nuevo\b", r"\bnuevamente\b", r"\bmedidas (?:adicionales|de seguridad)\b", r"\bcapacitacion\b", r"\bfortalec", r"\bmejor")
+PREVENT = _any(r"\badditional (?:\w+ ){0,2}(?:safeguards?|security|measures|controls?|training|steps|protections?|precautions)",
+               r"\benhanc", r"\bstrengthen", r"\bimprov\w* (?:\w+ ){0,2}(?:security|safeguards|controls|processes|protections)",
+               r"\bmulti-?factor\b", r"\btwo-?(?:factor|step)\b", r"\bmfa\b", r"\b2fa\b",
+               r"\b(?:encrypting|encryption (?:of|on|for|to|software|technology|tools?)|(?:implement|deploy|add|enabl|expand|install)\w* (?:\w+ ){0,2}encrypt|encrypt (?:all|our|its|the|laptops|devices|emails?|data)|(?:are|is) now encrypted)",
+               r"\b(?:re)?train", r"\beducat", r"\bnew (?:\w+ )?(?:policies|procedures|safeguards|controls|technical|protocols?)",
+               r"\b(?:updated|revised|changed) (?:its |our |the )?(?:\w+ )?(?:policies|procedures|practices|protocols)", r"\bimplement", r"\bupgrad",
+               r"\breinforc", r"\bbolster", r"\bharden", r"\bendpoint detection\b", r"\bmonitoring tools?\b", r"\bfirewall",
+               r"\bextra (?:protections?|safeguards?|security)", r"\bput in place\b", r"\bput (?:\w+ ){0,3}in place\b",
+               r"\bmedidas (?:adicionales|de seguridad)\b", r"\bcapacitacion\b", r"\bfortalec", r"\bmejor", r"\bimplement")
+"""Concrete measures against further breaches (164.404(c)(1)(D), the third part)."""
+
+PREVENT_INTENT = _any(r"\bprevent", r"\bin the future\b", r"\bfuture (?:incidents?|breaches|events?|occurrences?)",
+                      r"\b(?:happening|happen|occurring|occur) again\b", r"\brecurr", r"\breoccur", r"\bprevenir\b", r"\bevitar\b",
+                      r"\bde nuevo\b", r"\bnuevamente\b", r"\bvuelva a (?:ocurrir|suceder|pasar)\b")
+"""Words of intent: they count when the sentence says what is done, not only that policies are under review."""
+
+VAGUE_PREVENT = _any(r"\b(?:review|evaluat|assess|look(?:ing)? at|consider|examin)\w* (?:\w+ ){0,4}(?:polic|procedur|practic|safeguard|security|options)",
+                     r"\bwhether\b", r"\bmight\b", r"\bcould\b", r"\bcontinu\w* to (?:evaluate|review|assess|monitor)")
+"""Prevention at best vague ("reviewing our policies", "to see whether ... might lower the chance"): not enough."""
 
 ENTITY_VOICE = re.compile(r"\b(?:we|our|us|we've|we're|nosotros|nuestr[oa]s?|hemos|estamos)\b|"
                           r"\b(?:has|have|had|was|were|is|are) (?:been )?(?:\w+ed|taken|begun|undertaken)\b|"
