@@ -224,6 +224,7 @@ _RECIPIENTS_EN = (r"(?:the\s+|all\s+|our\s+|affected\s+|impacted\s+|potentially\
                   r"|police|FBI|HHS|Department|Office|regulators|attorneys?|consumer|credit|media|appropriate|them|those)\b")
 _TRIGGERS = {
     "en": [
+        ("n", r"\bwhat\s+happened"),  # a heading run into the sentence ("What Happened? On May 3, we learned ...")
         ("o", r"\b(?:not|\w*n't)\s+(?:yet\s+)?received\s+(?:a\s+|this\s+)?(?:letter|notice)"),
         ("o", r"\b(?:investigation|review|analysis|audit|examination)\s+(?:\w+\s+){0,3}?(?:found|revealed|showed|identified"
               r"|confirmed|determined|concluded)\b"),
@@ -251,16 +252,19 @@ _TRIGGERS = {
         ("o", r"\bwe\s+(?:(?!(?:were|are|been)\b)\w+\s+)?(?:notified|informed)\b"),  # not "we were notified"
         ("o", r"\b(?:determin\w+|confirm\w*|conclu(?:ded|sion)|complet\w+|finaliz\w+|finished|verified|ascertained"
               r"|enrol\w*|register|registration|activat\w+|sign up|redeem|expir\w+|deadline|notify(?:ing)?|informing"
-              r"|mail(?:ed|ing)?|reported|implement\w+|updated|adopted|revised|effective|polic(?:y|ies)|Date:)"),
+              r"|mail(?:ed|ing)?|reported|implement\w+|updated|adopted|revised|effective|polic(?:y|ies)|Date:|contain(?:ed)?"
+              r"|secured|isolated|offline|shut\s+down|disabled|terminated|restored)"),
         ("d", r"\b(?:(?:first\s+)?bec(?:ame|ome|oming)\s+aware|learn(?:ed|t|ing)|discover(?:ed|ing|y)|detect(?:ed|ing|ion)"
               r"|identified|(?:first\s+)?recogni[sz]ed|notic(?:ed|ing)|found|uncovered|alerted|notified|informed)\b"),
         ("b", r"\b(?:occur(?:red|ring)|took place|happened|access(?:ed|ing)?|acquir(?:ed|ing)|acquisition|stole|stolen"
-              r"|theft|broke\s+into|break-in|burglar\w*|gained entry|cop(?:ied|ying)|downloaded|exfiltrat\w+|removed|viewed"
+              r"|theft|broke\s+into|broken\s+into|break-in|burglar\w*|gained entry|(?:was|were|been)\s+taken|suffered|victim"
+              r"|(?:cyber)?attack\w*|cop(?:ied|ying)|downloaded|exfiltrat\w+|removed|viewed"
               r"|disclosed|sent|e-?mailed|faxed|misdirected|misdelivered|posted|exposed|exposure|encrypt\w*|deployed"
-              r"|infected|compromised|intrusion|attack(?:ed)?|experienced|lost|misplaced|missing|hacked|breached"
+              r"|infected|compromised|intrusion|experienced|lost|misplaced|missing|hacked|breached"
               r"|logged\s+in(?:to)?|infiltrated|disposed|discarded)\b"),
     ],
     "es": [
+        ("n", r"\bqué\s+(?:sucedió|pasó|ocurrió)"),
         ("o", r"\b(?:investigación|revisión|análisis|auditoría)\s+(?:\w+\s+){0,3}?(?:encontró|reveló|mostró|identificó"
               r"|confirmó|determinó|concluyó)\b"),
         ("o", r"\bidentific\w+\s+(?:a\s+)?(?:las?\s+|los\s+)?(?:personas|pacientes|individuos|miembros|afectad\w+)"),
@@ -271,6 +275,7 @@ _TRIGGERS = {
         ("o", r"\b(?:cartas|avisos|notificaciones|este aviso|esta carta|el aviso)\s+(?:\w+\s+){0,3}?(?:enviad\w+|envi\w+"
               r"|publicad\w+|actualizad\w+|fechad\w+)|\b(?:envi\w+|mand\w+|enviaremos)\s+(?:\w+\s+){0,3}?(?:cartas|avisos"
               r"|notificaciones)\b"),
+        ("o", r"^\s*(?:publicado|actualizado|fecha)\b"),
         ("o", r"\b(?:iniciamos|inició|comenzamos|comenzó|emprendimos|emprendió)\s+(?:una\s+)?investigación"),
         ("d", r"\b(?:fue|fuimos|fueron|ha sido|hemos sido|había sido|habíamos sido)\s+(?:\w+\s+)?(?:notificad\w*"
               r"|informad\w*|alertad\w*|avisad\w*)|\bnos\s+(?:notific\w*|inform\w*|alert\w*|avis\w*|contact\w*)"),
@@ -289,9 +294,9 @@ _TRIGGERS = {
 _TRIGGER_RE = {lang: _lc(r"\b(?=\w\w)(?:" + "|".join(f"(?P<{r}{i}>{p.removeprefix(chr(92) + 'b')})"
                                                       for i, (r, p) in enumerate(rules)) + ")")
                for lang, rules in _TRIGGERS.items()}
-_ROLE = {"b": "breach", "d": "discovery", "o": "other"}
+_ROLE = {"b": "breach", "d": "discovery", "o": "other", "n": ""}
 # what lies between a date and a verb costs a word per content word (not "on", "the"), more per clause edge
-_EDGE = re.compile(r"(?=[;:,twqcay])(?:(;)|(,\s*(?:and|but|y|pero)\b)|\b(that|which|who|whom|when|whereupon|que|cuando|cual)\b|\b(and|y)\b|(:))")
+_EDGE = re.compile(r"(?=[;:,twqcay?!¿])(?:([;?!¿])|(,\s*(?:and|but|y|pero)\b)|\b(that|which|who|whom|when|whereupon|que|cuando|cual)\b|\b(and|y)\b|(:))")
 _EDGE_COST = (0, 20, 8, 6, 3, 4)
 _NOT_COUNTED = frozenset("on in at of or about around the a an el la los las en de del and y but pero that which who whom when "
                          "whereupon que cuando cual".split())
@@ -301,6 +306,7 @@ _GATE = {"en": _lc(rf"\d|\b(?:{_EN_FULL.replace('|March|April|May|', '|April|')}
                    r"(?:day|night|morning|afternoon|evening))\b"),
          "es": _lc(rf"\d|\b(?:{_ES_FULL}|recientemente|hace poco|principios|finales|pasado|mismo|ese día|esa|siguiente"
                    r"|después|primero)\b")}
+_DATELINE_TAIL = re.compile(r"\s*(?:/[^/]{1,40}/\s*)?(?:--|—|–)")  # "CITY, State, March 5, 2024 /PRNewswire/ --"
 _PREPOSED = _lc(r"\b(?:after|upon|following|al|tras|después de)\s+$")
 
 
@@ -352,7 +358,7 @@ def find_dates(sentence: str, *, year: int | None = None, language: str = "en") 
     atoms = _join(low, _atoms(sentence, low, lang))
     if not atoms:
         return []
-    triggers = [(m.start(), m.end(), _ROLE[m.lastgroup[0]]) for m in _TRIGGER_RE[lang].finditer(low)]
+    triggers = [(m.start(), m.end(), _ROLE[m.lastgroup[0]]) for m in _TRIGGER_RE[lang].finditer(low) if m.lastgroup[0] != "n"]
     written = [at.a[0] or at.b[0] for at in atoms]  # years as written, None where absent
     out: list[DateMention] = []
     for i, at in enumerate(atoms):
@@ -364,7 +370,8 @@ def find_dates(sentence: str, *, year: int | None = None, language: str = "en") 
         start, end, precision = _bounds(at, fallback)
         if precision == "invalid":
             continue
-        mention = DateMention(sentence[at.s:at.e], start, end, precision, _role(low, at, triggers), (at.s, at.e))
+        role = "other" if at.s < 80 and _DATELINE_TAIL.match(low, at.e) else _role(low, at, triggers)
+        mention = DateMention(sentence[at.s:at.e], start, end, precision, role, (at.s, at.e))
         if at.kind == "vague" and out and out[-1].end and out[-1].precision == "day":
             text = mention.text
             if _SAME_DAY.search(text):
