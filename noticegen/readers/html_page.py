@@ -7,11 +7,11 @@ breadcrumbs, a cookie banner, a sidebar of news, share buttons, "related posts",
 1. the root: the first <main> (or [role=main]); else the <article> with the most text; else the
    deepest container that still holds at least 80% of the page's prose (text outside links, as
    menus and footers are mostly links);
-2. inside it, drop nav, aside, form, footer (and, outside a landmark, header), hidden elements, ARIA navigation / banner /
-   complementary / contentinfo / search regions, and elements whose id or class names a cookie or
-   consent banner, navigation, a menu, a footer, a sidebar, share buttons, breadcrumbs, related posts
-   or a skip link; an element holding most of the root's text is never dropped (a wrapper's class
-   can say "has-sidebar");
+2. inside it, drop nav, aside and footer (and, outside a landmark, header) whatever they hold; and
+   forms, hidden elements, ARIA navigation / banner / complementary / contentinfo / search regions,
+   and elements whose id or class names a cookie or consent banner, navigation, a menu, a footer, a
+   sidebar, share buttons, breadcrumbs, related posts or a skip link, unless one holds most of the
+   root's text (a wrapper's class can say "has-sidebar"; ASP.NET wraps a whole page in a <form>);
 3. the page's one title (h1) outside the root comes along when the root has none: headings are evidence.
 """
 
@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-_DROP_TAGS = {"nav", "aside", "form", "footer", "dialog", "menu"}
+_DROP_TAGS = {"nav", "aside", "footer", "dialog", "menu"}  # dropped whatever they hold
+_GUARDED_TAGS = {"form"}  # ASP.NET pages wrap the whole page in a <form>
 _DROP_ROLES = {"navigation", "banner", "complementary", "contentinfo", "search", "dialog", "alertdialog", "menu",
                "menubar"}
 _BOILERPLATE = re.compile(r"(?<![a-z])(?:cookie|consent|gdpr|banner|nav|menu|footer|sidebar|share|sharing|social|"
@@ -32,7 +33,7 @@ _MOST = 0.8    # without a landmark, the deepest container holding this share of
 
 def _boilerplate(el) -> bool:
     attrs = el.attrs
-    if el.tag in _DROP_TAGS or "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
+    if el.tag in _GUARDED_TAGS or "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
         return True
     if attrs.get("role", "").lower() in _DROP_ROLES or _HIDDEN_STYLE.search(attrs.get("style", "").lower()):
         return True
@@ -76,8 +77,8 @@ def _prune(root, *, headers: bool) -> None:
         kept = []
         for child in el.children:
             if not isinstance(child, str):
-                drop = _boilerplate(child) or (headers and child.tag == "header")
-                if drop and sizes[id(child)] <= _KEEP * total:
+                always = child.tag in _DROP_TAGS or (headers and child.tag == "header")
+                if always or (_boilerplate(child) and sizes[id(child)] <= _KEEP * total):
                     continue
                 stack.append(child)
             kept.append(child)

@@ -39,7 +39,8 @@ def check_file_size(size: int, reader: str) -> None:
     """Refuse a file larger than ``reader``'s limit before reading it."""
     limit = MAX_FILE.get(reader, MAX_TEXT)
     if size > limit:
-        what = {"html": "an HTML", "eml": "an email", "docx": "a DOCX", "pdf": "a PDF"}.get(reader, "a text")
+        what = {"html": "an HTML", "eml": "an email", "docx": "a DOCX", "pdf": "a PDF",
+                "markdown": "a Markdown"}.get(reader, "a text")
         raise ReadError(f"the file is {mib(size)}; {what} notice file is at most {mib(limit)}, "
                         f"so this is not a notice")
 

@@ -93,3 +93,8 @@ def test_a_bare_page_without_landmarks_reads_the_container_with_the_prose():
 def test_a_wrapper_whose_class_names_a_sidebar_is_never_dropped_when_it_holds_the_notice():
     page = f'<html><body><div class="layout has-sidebar"><div class="nav-wrapper">{NOTICE}</div></div></body></html>'
     assert [s.element for s in read(page).sections] == ["what_happened", "phi_involved", "contact"]
+
+
+def test_an_asp_net_page_wrapped_in_one_form_still_reads_its_notice():
+    page = f'<html><body><form id="form1" method="post"><div class="top"><a href="/">Home</a></div>{NOTICE}</form></body></html>'
+    assert [s.element for s in read(page).sections] == ["what_happened", "phi_involved", "contact"]
