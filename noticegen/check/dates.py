@@ -44,7 +44,8 @@ _Y = r"(?:199\d|20\d\d)(?!,?\d)"
 _D_EN = r"(?<![\d,.$/:])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/]|,\d|\s*(?:[ap]\.?m\b|o'clock))"
 _D_ES = r"(?<![\d,.$/:])(?:(?:[12]\d|3[01]|0?[1-9])(?:\.?º|\.?°|ro)?|primero)(?![\d:/]|,\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-_NOT_COUNT = r"(?!\s*(?:patients|individuals|people|persons|members|records|residents|customers|pacientes|personas|registros|miembros)\b)"
+_NOT_COUNT = (r"(?!\s*(?:patients|individuals|people|persons|members|records|residents|customers|pacientes|personas"
+              r"|registros|miembros)\b)")
 
 _VAGUE_EN = (r"\b(?:earlier this (?:year|month|week)|(?:earlier|later) (?:that|the same) (?:day|night|morning|week|month)"
              r"|recently|(?:that|the) same (?:day|night|morning|afternoon|evening)|that (?:day|night|morning|afternoon|evening)"
@@ -54,9 +55,8 @@ _VAGUE_ES = (r"\b(?:recientemente|hace poco|a principios de (?:este|ese) (?:año
              r"|(?:ese|el) mismo día|ese día|esa (?:misma )?(?:noche|mañana|tarde)|al día siguiente|a la mañana siguiente"
              r"|(?:unos|algunos|varios) días después|poco después)\b")
 _SAME_DAY = _lc(r"same (?:day|night|morning|afternoon|evening)|that (?:day|night|morning|afternoon|evening)"
-                       r"|(?:earlier|later) that day|mismo día|ese día|esa (?:misma )?(?:noche|mañana|tarde)")
-_NEXT_DAY = _lc(r"(?:following|next) (?:day|morning|afternoon|evening)|(?:morning|day) after|día siguiente"
-                       r"|mañana siguiente")
+                r"|(?:earlier|later) that day|mismo día|ese día|esa (?:misma )?(?:noche|mañana|tarde)")
+_NEXT_DAY = _lc(r"(?:following|next) (?:day|morning|afternoon|evening)|(?:morning|day) after|día siguiente|mañana siguiente")
 
 _FORMS = {
     "en": [
@@ -92,7 +92,7 @@ _CONTEXT = {
 _QUAL = _lc(r"\b(?:on or about|on or around|in or about|in or around|in or before|on or before|in or after|on or after"
                    r"|prior to|as early as|approximately|around|between|from|beginning|starting|since|entre(?: el)?|desde"
                    r"|del|alrededor del|hacia el|antes del)\s+$")
-_RANGE_JOIN = _lc(r"\s*(?:-|–|—|to|through|thru|until|till|and|al|hasta(?: el)?|y|a)\s*")
+_RANGE_JOIN = _lc(r"\s*,?\s*(?:-|–|—|to|through|thru|until|till|and|al|hasta(?: el)?|y|a)\s*")
 _LIST_JOIN = _lc(r"\s*(?:,|and|or|y|o|, and|, y)\s*")
 _AND = {"and", "y", "y el"}
 _BETWEEN = ("between", "entre")
@@ -145,7 +145,8 @@ def _atoms(sentence: str, low: str, lang: str) -> list[_Atom]:
         q = _QUAL.search(before)
         qual = q.group().strip().lower() if q else ""
         if name in ("mon", "year"):
-            if not _CONTEXT[lang].search(before) or (lang == "en" and name == "mon" and sentence[s].islower()):
+            if not _CONTEXT[lang].search(before) or (lang == "en" and name == "mon" and sentence[s].islower()) \
+                    or before.endswith("act of "):  # the Health Insurance Portability and Accountability Act of 1996
                 continue
             a = [int(g["y"]), None, None] if name == "year" else [None, _month(g["m"]), None]
             out.append(_Atom(s, e, a, list(a), qual=qual))
@@ -296,14 +297,15 @@ _TRIGGER_RE = {lang: _lc(r"\b(?=\w\w)(?:" + "|".join(f"(?P<{r}{i}>{p.removeprefi
                for lang, rules in _TRIGGERS.items()}
 _ROLE = {"b": "breach", "d": "discovery", "o": "other", "n": ""}
 # what lies between a date and a verb costs a word per content word (not "on", "the"), more per clause edge
-_EDGE = re.compile(r"(?=[;:,twqcay?!¿])(?:([;?!¿])|(,\s*(?:and|but|y|pero)\b)|\b(that|which|who|whom|when|whereupon|que|cuando|cual)\b|\b(and|y)\b|(:))")
+_EDGE = re.compile(r"(?=[;:,twqcay?!¿])(?:([;?!¿])|(,\s*(?:and|but|y|pero)\b)"
+                   r"|\b(that|which|who|whom|when|whereupon|que|cuando|cual)\b|\b(and|y)\b|(:))")
 _EDGE_COST = (0, 20, 8, 6, 3, 4)
 _NOT_COUNTED = frozenset("on in at of or about around the a an el la los las en de del and y but pero that which who whom when "
                          "whereupon que cuando cual".split())
 _WORD = re.compile(r"\w+")
 # sentences with neither a digit nor one of these words hold no date
-_GATE = {"en": _lc(rf"\d|\b(?:{_EN_FULL.replace('|March|April|May|', '|April|')}|recently|earlier|later|same|following|next|after|overnight|shortly|last|that "
-                   r"(?:day|night|morning|afternoon|evening))\b"),
+_GATE = {"en": _lc(rf"\d|\b(?:{_EN_FULL.replace('|March|April|May|', '|April|')}|recently|earlier|later|same|following"
+                   r"|next|after|overnight|shortly|last|that (?:day|night|morning|afternoon|evening))\b"),
          "es": _lc(rf"\d|\b(?:{_ES_FULL}|recientemente|hace poco|principios|finales|pasado|mismo|ese día|esa|siguiente"
                    r"|después|primero)\b")}
 _DATELINE_TAIL = re.compile(r"\s*(?:/[^/]{1,40}/\s*)?(?:--|—|–)")  # "CITY, State, March 5, 2024 /PRNewswire/ --"
@@ -345,9 +347,10 @@ def _role(low: str, at: _Atom, triggers: list[tuple[int, int, str]]) -> str:
 def find_dates(sentence: str, *, year: int | None = None, language: str = "en") -> list[DateMention]:
     """Every date in one sentence with its role. `year` is the notice's own year (from its date or dateline), used for dates written without a year.
 
-    A date with no year of its own takes `year`, or the year written later in the same list or range; with
-    neither it is reported with start/end None and precision "vague". "that same day" / "the following
-    day" take the previous date in the sentence. Spanish numeric dates are read day first.
+    A date with no year of its own takes the year of its range or list ("May 31st and June 2nd, 2023"), else
+    the nearest year written in the sentence, else `year`; with none of these it has start/end None and
+    precision "vague". "that same day" / "the following day" take the previous date of the sentence.
+    Spanish numeric dates are read day first. `language` is "en" or "es" (a locale such as "es_US" works).
     """
     lang = "es" if language.lower().startswith("es") else "en"
     low = sentence.lower()
@@ -358,7 +361,8 @@ def find_dates(sentence: str, *, year: int | None = None, language: str = "en") 
     atoms = _join(low, _atoms(sentence, low, lang))
     if not atoms:
         return []
-    triggers = [(m.start(), m.end(), _ROLE[m.lastgroup[0]]) for m in _TRIGGER_RE[lang].finditer(low) if m.lastgroup[0] != "n"]
+    hits = _TRIGGER_RE[lang].finditer(low)
+    triggers = [(m.start(), m.end(), _ROLE[m.lastgroup[0]]) for m in hits if m.lastgroup[0] != "n"]
     written = [at.a[0] or at.b[0] for at in atoms]  # years as written, None where absent
     out: list[DateMention] = []
     for i, at in enumerate(atoms):
@@ -399,7 +403,10 @@ _SHORT_YEAR = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(\d\d)(?![\d/])")
 
 
 def notice_year(text: str, language: str = "en") -> int | None:
-    """The year of the notice itself: its letter date, a press-release dateline ("CITY, State, Month D, YYYY —"), a "Date:" / "Posted on" line, else the latest year mentioned; None if none."""
+    """The year of the notice itself: its letter date, a press-release dateline ("CITY, State, Month D, YYYY —"), a "Date:" / "Posted on" line, else the latest year mentioned; None if none.
+
+    English and Spanish month names are both read whatever `language` says.
+    """
     for pattern in (_LINE_DATE, _DATELINE, _LABEL):
         m = pattern.search(text)
         if m:

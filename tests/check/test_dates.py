@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import time
 import timeit
 
 import pytest
@@ -41,6 +42,10 @@ ENGLISH = [
      [(D(2023, 9, 19), D(2023, 10, 12), "day", "breach")]),
     ("Activity took place between September 19, 2023 and October 12, 2023.", None,
      [(D(2023, 9, 19), D(2023, 10, 12), "day", "breach")]),
+    ("Access occurred from March 3, 2023, through March 9, 2023.", None, [(D(2023, 3, 3), D(2023, 3, 9), "day", "breach")]),
+    ("Acme discovered on 9/19/2023 that the server was accessed from 9/1/2023 to 9/5/2023.", None,
+     [(D(2023, 9, 19), D(2023, 9, 19), "day", "discovery"), (D(2023, 9, 1), D(2023, 9, 5), "day", "breach")]),
+    ("Files were viewed between March 2023 and July 2023.", None, [(D(2023, 3, 1), D(2023, 7, 31), "month", "breach")]),
     ("The incident occurred on Oct. 9-10, 2018.", None, [(D(2018, 10, 9), D(2018, 10, 10), "day", "breach")]),
     ("November 11 - 26 the attacker had access to the system.", 2019, [(D(2019, 11, 11), D(2019, 11, 26), "day", "breach")]),
     ("From March 3 through March 9 someone logged into the portal.", 2020,
@@ -138,6 +143,8 @@ ENGLISH = [
     ("You may 3 times ask for a copy; we will march on.", 2023, []),
     ("The fee is $2023 and the claim number is 1985.", 2023, []),
     ("The breach occurred on February 30, 2023.", None, []),
+    ("Your rights under the Health Insurance Portability and Accountability Act of 1996 are unchanged.", 2023, []),
+    ("You may wish to review the statements you receive from your health plan.", 2023, []),
     ("We take the privacy of your information very seriously.", 2023, []),
 ]
 
@@ -244,5 +251,5 @@ def test_notice_year(text, year):
 
 def test_a_sentence_takes_well_under_a_millisecond():
     sentences = [c[0] for c in ENGLISH] + [c[0] for c in SPANISH]
-    best = min(timeit.repeat(lambda: [find_dates(s, year=2024) for s in sentences], number=5, repeat=5))
+    best = min(timeit.repeat(lambda: [find_dates(s, year=2024) for s in sentences], number=5, repeat=5, timer=time.process_time))
     assert best / 5 / len(sentences) < 0.001
