@@ -69,12 +69,19 @@ class NoticeKind:
     formats: tuple[str, ...]
     """Output formats that suit the kind; the first is the main one."""
     channel: str
+    per_person: bool = False
+    """True when one copy goes to each person, filled in by merge: only these kinds may hold Field nodes
+    (a press release, web page or call script printing «enrollment_code» would be a bug, 164.404(d)(2))."""
+    audience: str = "people"
+    """Who reads it: "people" (individuals, families, the public: every locale of notices.locales) or
+    "covered_entity" (one organisation: its own language, COVERED_ENTITY_LOCALE, only)."""
 
 
 KINDS: dict[str, NoticeKind] = {k.id: k for k in (
-    NoticeKind("individual", "Notice to individuals", "45 CFR 164.404", _CONTENT, ("docx", "md", "html", "eml"), "letter"),
+    NoticeKind("individual", "Notice to individuals", "45 CFR 164.404", _CONTENT, ("docx", "md", "html", "eml"), "letter",
+               per_person=True),
     NoticeKind("next_of_kin", "Notice to next of kin or personal representative", "45 CFR 164.404(d)(1)(ii)",
-               _CONTENT, ("docx", "md"), "letter"),
+               _CONTENT, ("docx", "md"), "letter", per_person=True),
     NoticeKind("substitute_web", "Substitute notice: website posting", "45 CFR 164.404(d)(2)(ii)",
                _CONTENT + ("toll_free",), ("html", "md"), "web"),
     NoticeKind("substitute_media", "Substitute notice: print or broadcast media", "45 CFR 164.404(d)(2)(ii)",
@@ -85,15 +92,28 @@ KINDS: dict[str, NoticeKind] = {k.id: k for k in (
                ("what_happened", "contact"), ("docx", "md"), "script"),
     NoticeKind("media", "Notice to prominent media outlets", "45 CFR 164.406", _CONTENT, ("docx", "md", "html"), "media"),
     NoticeKind("business_associate", "Business associate notice to the covered entity", "45 CFR 164.410",
-               ("individuals_identified", "what_happened", "phi_involved", "entity_actions"), ("docx", "md"), "memo"),
+               ("individuals_identified", "what_happened", "phi_involved", "entity_actions", "individual_steps"),
+               ("docx", "md"), "memo", audience="covered_entity"),
 )}
 """Every kind of written notice. ``hhs`` is not here: it is a form (hhs.py), not a notice.
 
 urgent_telephone lists what_happened and contact although 164.404(d)(3) sets no content: a call script
 that cannot say what happened or where to call back is no use; the written notice carries the full set.
-business_associate lists 164.410(c)(1)'s identification plus the 164.404(c) information a business
-associate is expected to have at the time (164.410(c)(2)); individual_steps and contact stay the
-covered entity's to write."""
+business_associate lists 164.410(c)(1)'s identification plus the 164.404(c) information the covered
+entity needs to notify individuals (164.410(c)(2)), steps included as far as the business associate
+knows them; contact stays the covered entity's to write. It is written to the covered entity, so it is
+made in the covered entity's language only (audience)."""
+
+COVERED_ENTITY_LOCALE = "en_US"
+"""The language of notices whose audience is the covered entity (the facts record no other)."""
+
+
+def notice_locales(kind: str, locales) -> tuple[str, ...]:
+    """The locales a notice of ``kind`` is made in, given notices.locales: all of them for notices to
+    people, only the covered entity's language for a notice written to the covered entity."""
+    if KINDS[kind].audience == "covered_entity":
+        return (COVERED_ENTITY_LOCALE,)
+    return tuple(locales)
 
 
 def normalise_heading(text: str) -> str:
@@ -122,6 +142,7 @@ _HEADING_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((element, re.compi
     ("toll_free", r"\btoll free\b|\blinea gratuita\b"),
     ("phi_involved", r"\binformation\b.*\b(?:involved|affected|accessed|impacted|compromised|exposed|at risk|included)\b"
                      r"|\btypes? of (?:unsecured )?(?:protected health |personal )?information\b|\bwhat (?:data|information)\b"
+                     r"|\bwhat (?:kinds?|types?|sort) of (?:\w+ )?(?:information|data)\b|\binformation (?:was|were) (?:on|in)\b"
                      r"|\bque (?:informacion|datos)\b|\binformacion (?:involucrada|afectada)\b"),
     ("what_happened", r"\bwhat happened\b|\bwhat occurred\b|\bdescription of (?:the |this )?(?:incident|event|breach)"
                       r"|\babout (?:the|this) (?:incident|event)\b|\bincident (?:details|description|summary|overview)\b"

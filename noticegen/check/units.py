@@ -83,10 +83,12 @@ def _label(sentence: str) -> tuple[str | None, str]:
 
 
 def _looks_like_label(text: str) -> bool:
-    """A heading on its own line or run in: short, no digits, ending "?" or ":" (or "." when in capitals)."""
+    """A heading on its own line: short, no digits, ending "?" or ":", in capitals, or a few words unpunctuated."""
     if not text or len(text) > 160 or re.search(r"\d", text) or len(text.split()) > 24:
         return False
-    return text.endswith(("?", ":")) or (text.endswith(".") and text.upper() == text) or not text.endswith((".", "!", ","))
+    if text.endswith(("?", ":")) or (text.endswith(".") and text.upper() == text):
+        return True
+    return len(text.split()) <= 10 and text[-1].isalnum() and "(" not in text
 
 
 def _intro_cue(folded: str) -> str | None:

@@ -58,7 +58,6 @@ PHI_TYPES: dict[str, re.Pattern] = {term: _any(*words) for term, words in {
                r"\bdates? of service\b", r"\bservice dates?\b", r"\bexplanations? of benefits\b(?= (?:were|was|contain))",
                r"\bbalance\b", r"\breclamaciones?\b", r"\bfechas? de servicio\b", r"\bfacturacion\b"),
     "diagnosis": (r"\bdiagnos[ie]s\b", r"\bdiagnostic\b", r"\bconditions?\b", r"\bdiagnosticos?\b", r"\bcondicion(?:es)? medicas?\b",
-                  r"\bclinical information\b", r"\bmedical information\b", r"\bhealth information such as\b",
                   r"\bmedical history\b", r"\bdiagnosis codes?\b", r"\binformacion (?:clinica|medica)\b"),
     "lab_results": (r"\blab(?:oratory)? (?:test )?results?\b", r"\btest results?\b", r"\bresultados? de (?:laboratorio|pruebas?)\b"),
     "medications": (r"\bmedications?\b", r"\bprescriptions?(?: information)?\b", r"\bmedicamentos?\b", r"\brecetas?\b"),
@@ -80,11 +79,12 @@ VAGUE_PHI = _any(r"\blimited (?:patient |personal )?(?:information|data)\b", r"\
 
 INVOLVED = _any(r"\binvolv", r"\binclud", r"\bcontain", r"\bconsist", r"\bsuch as\b", r"\baffect", r"\baccess",
                 r"\bexposed\b", r"\bcompromis", r"\bviewed\b", r"\bacquired\b", r"\bimpacted\b", r"\bat risk\b",
-                r"\bmay have (?:been|had)\b", r"\bcopied\b", r"\bstolen\b", r"\btaken\b", r"\bdisclosed\b",
+                r"\bmay have (?:been|had)\b", r"\bcopied\b", r"\b(?:was|were) (?:also )?present\b", r"\bheld\b", r"\bholding\b",
+                r"\bfound (?:\w+ ){0,3}with\b", r"\bcould (?:have )?(?:been )?(?:seen|viewed)\b", r"\bstolen\b", r"\btaken\b", r"\bdisclosed\b",
                 r"\bon (?:the|these|those) (?:files|documents|records|device|laptop|statements|letters)",
                 r"\bincluy", r"\binvolucr", r"\bafect", r"\bcontenia", r"\bexpuest", r"\bcomo\b")
 
-NEGATED = re.compile(r"\b(?:not|no|neither|nor|never|without|excluding|ni|sin)\b(?:[^.;]{0,80})$")
+NEGATED = re.compile(r"\b(?:not|no|neither|nor|never|without|excluding|ni|sin)\b(?:[^.;]{0,200})$")
 """A PHI word with one of these earlier in its clause is denied ("did not include Social Security numbers")."""
 
 # ------------------------------------------------------------------ C: steps individuals can take
@@ -93,7 +93,7 @@ STEPS = _any(
     r"\breview(?:ing)? (?:your |the |all |any )?(?:\w+ ){0,3}(?:statements?|explanations? of benefits|eobs?|accounts?|records?|bills|claims|credit reports?|medical|billing|insurance|benefit)",
     r"\bmonitor(?:ing)? (?:your |the )?(?:\w+ ){0,3}(?:credit|accounts?|statements?|reports?|activity|explanations?)",
     r"\bfraud alerts?\b", r"\b(?:security|credit) freezes?\b", r"\bfreeze (?:your|on your)\b", r"\bplace a freeze\b",
-    r"\b(?:enroll|sign up|register|activate|enrol)\w* (?:\w+ ){0,7}(?:monitoring|protection|services?|membership|code|product|by)\b",
+    r"\b(?:enroll|sign up|register|activate|enrol)\w*,? (?:[\w,]+ ){0,7}(?:monitoring|protection|services?|membership|code|product|by)\b",
     r"\bchange (?:your |the )?(?:\w+ )?passwords?\b", r"\b(?:update|reset) (?:your )?passwords?\b",
     r"\bcontact (?:your )?(?:health )?(?:insurer|insurance|health plan|bank|financial institution|credit card|provider|card issuer)",
     r"\breport (?:any )?(?:suspicious|suspected|unauthorized|fraudulent|unusual|unfamiliar)", r"\breport (?:it|them|fraud|identity theft)\b",
@@ -120,7 +120,11 @@ TO_READER = re.compile(
     r"inscribase|coloque|cambie|solicite|comuniquese|le recomendamos|recomendamos que|usted)|"
     r"\b(?:you (?:can|should|may|might|could|will want|are (?:encouraged|advised))|we (?:recommend|encourage|urge|suggest|advise)|"
     r"recommend(?:ed|s)? that (?:you|individuals|patients|members)|individuals (?:can|should)|patients (?:can|should)|"
-    r"le (?:recomendamos|sugerimos)|puede usted)\b")
+    r"le (?:recomendamos|sugerimos)|puede usted|(?:good idea|important|advisable|recommended|wise|a good practice) to|"
+    r"(?:can|may|should) (?:also )?(?:enroll|enrol|sign up|register|activate|call|request|obtain|place|review|monitor|contact)|"
+    r"(?:encourag|remind|urg|advis|recommend|ask)\w* (?:all |any |that )?(?:you|members|patients|individuals|customers|people|those|"
+    r"parents|families|guardians|recipients|employees|consumers|anyone|everyone)|"
+    r"(?:members|patients|individuals|customers|anyone|everyone|parents|consumers) (?:can|should|may|are (?:encouraged|advised|urged)))\b")
 """A sentence addressed to the reader: its verbs are steps, not the entity's actions."""
 
 # ------------------------------------------------------------------ D: what the entity is doing
@@ -130,7 +134,8 @@ INVESTIGATE = _any(r"\binvestigat", r"\bforensic", r"\bcyber ?security (?:firm|e
                    r"\bfederal bureau\b", r"\bcisa\b", r"\bpolice\b", r"\bsecret service\b", r"\b(?:conducted|began|launched|initiated|undertook) (?:a |an )?(?:thorough |comprehensive |careful |prompt |immediate )?(?:review|analysis|audit|inquiry|assessment)",
                    r"\breview(?:ed)? (?:of )?(?:the|our|its) (?:affected |impacted )?(?:email|files|systems?|accounts?|records|documents|data|logs)",
                    r"\banaly[sz]", r"\baudit", r"\bexamin", r"\binvestig", r"\bperitos?\b", r"\bautoridades\b", r"\bpolicia\b",
-                   r"\bdetermine (?:the|what|whether|which)\b")
+                   r"\bdetermine (?:the|what|whether|which)\b", r"\breview(?:ed)? (?:the|this) (?:incident|matter|event|situation)\b",
+                   r"\blook(?:ed|ing)? into\b")
 MITIGATE = _any(r"\bsecured\b", r"\bsecure (?:the|our|its)\b", r"\b(?:changed|reset|rotated) (?:\w+ ){0,3}(?:passwords?|credentials|keys)",
                 r"\bpasswords? (?:were|was|have been) (?:changed|reset)", r"\bterminat", r"\bdisabl", r"\bisolat", r"\boffline\b",
                 r"\bcontain(?:ed)? (?:the |this |that )?(?:incident|threat|attack|breach|activity|intrusion|situation|event|malware|ransomware|issue)",
@@ -140,6 +145,8 @@ MITIGATE = _any(r"\bsecured\b", r"\bsecure (?:the|our|its)\b", r"\b(?:changed|re
                 r"\b(?:complimentary|free|no[- ]cost) (?:\w+ ){0,3}(?:credit|identity|monitoring)", r"\b(?:reduce|limit|minimi[sz]e|mitigat)\w* (?:\w+ ){0,3}(?:harm|impact|risk|damage)",
                 r"\bmitigat", r"\bremediat", r"\bsuspend", r"\bstopp?ed\b", r"\bended the\b", r"\beliminat", r"\bquarantin",
                 r"\bdeactivat", r"\breimag", r"\bcut off\b", r"\bclosed (?:the|that)\b", r"\bnotified (?:the )?(?:credit bureaus|banks)",
+                r"\bshred", r"\bclear(?:ed)? (?:the |its )?(?:memory|device)", r"\bwip(?:e|ed) (?:the|its)\b",
+                r"\bdespid", r"\bya no (?:trabaja|es emplead)", r"\btermin\w* (?:su|la) (?:relacion|empleo|contrato)",
                 r"\bcontuvimos\b", r"\bdesconect", r"\bdetuv", r"\bbloque", r"\blimitar\b", r"\bmitig", r"\bofrec\w+ (?:\w+ ){0,4}(?:monitoreo|proteccion)",
                 r"\bcambiamos\b", r"\brestablec", r"\bdevol", r"\belimin", r"\bdestru")
 PREVENT = _any(r"\badditional (?:\w+ ){0,2}(?:safeguards?|security|measures|controls?|training|steps|protections?|precautions)",
@@ -149,7 +156,8 @@ PREVENT = _any(r"\badditional (?:\w+ ){0,2}(?:safeguards?|security|measures|cont
                r"\b(?:re)?train", r"\beducat", r"\bnew (?:\w+ )?(?:policies|procedures|safeguards|controls|technical|protocols?)",
                r"\b(?:updated|revised|changed) (?:its |our |the )?(?:\w+ )?(?:policies|procedures|practices|protocols)", r"\bimplement", r"\bupgrad",
                r"\breinforc", r"\bbolster", r"\bharden", r"\bendpoint detection\b", r"\bmonitoring tools?\b", r"\bfirewall",
-               r"\bextra (?:protections?|safeguards?|security)", r"\bput in place\b", r"\bput (?:\w+ ){0,3}in place\b",
+               r"\bextra (?:protections?|safeguards?|security)", r"\bremind\w* (?:all )?(?:of )?(?:our |its )?(?:staff|employees|workforce|team)",
+               r"\bdisciplin", r"\bsanction", r"\bput in place\b", r"\bput (?:\w+ ){0,3}in place\b",
                r"\bmedidas (?:adicionales|de seguridad)\b", r"\bcapacitacion\b", r"\bfortalec", r"\bmejor", r"\bimplement")
 """Concrete measures against further breaches (164.404(c)(1)(D), the third part)."""
 
@@ -184,7 +192,8 @@ THIRD_PARTY = _any(r"\bequifax\b", r"\bexperian\b", r"\btrans ?union\b", r"\binn
                    r"\battorney general\b", r"\bsocial security administration\b", r"\birs\b", r"\binternal revenue\b",
                    r"\bpolice\b", r"\bchexsystems\b", r"\bconsumer (?:financial|reporting)", r"\bcredit (?:reporting )?(?:bureaus?|agenc)",
                    r"\bannual credit report\b", r"\bannualcreditreport\b", r"\bidentitytheft\.gov\b", r"\bdepartment of justice\b",
-                   r"\bconsumer protection\b", r"\bprocurador", r"\bcomision federal de comercio\b")
+                   r"\bconsumer protection\b", r"\boffice of privacy protection\b",
+                   r"\bdepartment of (?:consumer affairs|justice|health services|insurance)\b", r"\bprocurador", r"\bcomision federal de comercio\b")
 THIRD_PARTY_NUMBERS = frozenset({
     "8003681019", "8005377697",                          # HHS Office for Civil Rights, and its TDD
     "8774384338", "8773824357", "8666534261",            # FTC: identity theft, help line, TTY
