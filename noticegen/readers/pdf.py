@@ -13,8 +13,9 @@ to readers.text. Meta.title is the text reader's (a first underlined or element 
 
 Refused with a ReadError: data that is not a PDF, an encrypted PDF that needs a password
 (one protected only against copying or printing opens with the empty password), a damaged
-one, more than MAX_PAGES pages, more than readers.source.MAX_TEXT characters of text, and a
-PDF with no text layer (a scan).
+one, more than MAX_PAGES pages, compressed streams that unpack to more than MAX_INFLATED (a
+decompression bomb), more than readers.source.MAX_TEXT characters of text, and a PDF with no
+text layer (a scan).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import zlib
 from dataclasses import dataclass
 
 from ..errors import ReadError
@@ -30,6 +32,7 @@ from . import text as text_reader
 from .source import MAX_TEXT, check_text_size
 
 MAX_PAGES = 100  # a notice is a few pages; a letter with every state's insert is still far under this
+MAX_INFLATED = 64 * 1024 * 1024  # compressed streams other than images, unpacked: page text, fonts (a notice: ~1 MB)
 _FULL = 0.7      # a line at least this share of the column's width is a wrapped line, not a paragraph's end
 _MARGIN = 0.08   # the top and bottom share of a page where running headers and footers sit (body text starts lower)
 _PAGE_NO = re.compile(r"(?:(?:page|página|pág\.?)\s*)?\d{1,4}\s*(?:of|/|de)\s*\d{1,4}|(?:page|página|pág\.?)\s*\d{1,4}"
@@ -97,6 +100,7 @@ def _layout(data: bytes):
 
     if b"%PDF-" not in data[:1024]:
         raise ReadError("the file is not a PDF (it does not start with %PDF-)")
+    _check_inflation(data)
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
     except PDFPasswordIncorrect:
@@ -220,3 +224,31 @@ def _paragraphs(box: _Box, column: float) -> list[str]:
 def _continues(before: str, after: str) -> bool:
     """Whether a page's first paragraph continues the last one of the page before (a sentence cut by the break)."""
     return "\n" not in before and not before.rstrip().endswith((".", ":", "?", "!", ";")) and after[:1].islower()
+
+
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def _check_inflation(data: bytes) -> None:
+    """Refuse a PDF whose compressed streams (images aside, which are never unpacked) unpack to more than
+    MAX_INFLATED bytes, before pdfminer unpacks any: it inflates a stream whole, so a small file can ask for
+    gigabytes. Counted by unpacking each stream in bounded pieces; an encrypted stream does not inflate."""
+    budget = MAX_INFLATED
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        head = data[max(0, match.start() - 2048):match.start()]
+        if re.search(rb"/Subtype\s*/Image", head[head.rfind(b"obj") + 1:]):
+            continue
+        end = data.find(b"endstream", start)
+        inflator = zlib.decompressobj()
+        pending = data[start:end if end >= 0 else len(data)]
+        while pending and budget >= 0 and not inflator.eof:
+            try:
+                out = inflator.decompress(pending, 1 << 20)
+            except zlib.error:
+                break
+            budget -= len(out)
+            pending = inflator.unconsumed_tail
+        if budget < 0:
+            raise ReadError(f"the PDF's compressed streams unpack to more than {MAX_INFLATED >> 20} MiB; a notice's "
+                            f"never do, so this is not a notice (a decompression bomb?)")

@@ -32,37 +32,41 @@ def _sparse_zip_bomb() -> bytes:
 
 
 CASES = {
-    # name: (file name, bytes, the message after "FILE: ")
+    # name: (file name, a function making its bytes, the message after "FILE: ")
     "deeply nested HTML (was RecursionError, exit 1)": (
-        "nested.html", b"<html><body>" + b"<div>" * 100_000 + b"text",
+        "nested.html", lambda: b"<html><body>" + b"<div>" * 100_000 + b"text",
         f"HTML nested deeper than {MAX_DEPTH} elements; is it a notice?"),
     "10 MB Markdown (was over 2 minutes at 1.8 GB)": (
-        "huge.md", b"What happened. " * 700_000,
+        "huge.md", lambda: b"What happened. " * 700_000,
         "the file is 10.0 MiB; a Markdown notice file is at most 2 MiB, so this is not a notice"),
-    "empty HTML (was 'None None - not measured')": ("empty.html", b"", "no text found"),
+    "empty HTML (was 'None None - not measured')": ("empty.html", lambda: b"", "no text found"),
     "HTML with only the site around it": (
-        "chrome.html", b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2024</footer></body></html>",
+        "chrome.html", lambda: b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2024</footer></body></html>",
         "no text found"),
-    "empty text file": ("empty.txt", b"\r\n \r\n", "no text found"),
+    "empty text file": ("empty.txt", lambda: b"\r\n \r\n", "no text found"),
     "binary data named .txt": (
-        "noise.txt", bytes(range(256)) * 64,
+        "noise.txt", lambda: bytes(range(256)) * 64,
         "the file holds binary data, not text; give a notice as .docx, .pdf, .html, .md, .txt or .eml"),
     "a PNG named .txt": (
-        "picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
+        "picture.txt", lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200),
         "the file holds binary data, not text (it looks like a PNG image); give a notice as .docx, .pdf, .html, "
         ".md, .txt or .eml"),
     "zip bomb DOCX": (
-        "bomb.docx", _sparse_zip_bomb(),
+        "bomb.docx", _sparse_zip_bomb,
         "DOCX: word/document.xml unpacks to 200 MiB; a part of a notice is at most 32 MiB, so this is not a notice "
         "(a ZIP bomb?)"),
     "PDF of thousands of pages": (
-        "pages.pdf", pdf([content([(72, 700, "Page text")])] * 5000, shared=True),
+        "pages.pdf", lambda: pdf([content([(72, 700, "Page text")])] * 5000, shared=True),
         f"the PDF has 5,000 pages; a notice is at most {MAX_PAGES} pages"),
+    "PDF whose page unpacks to 100 MB (a decompression bomb)": (
+        "bomb.pdf", lambda: pdf([content([(72, 700, "What happened")]) + b" " * (100 << 20)], flate=True),
+        "the PDF's compressed streams unpack to more than 64 MiB; a notice's never do, so this is not a notice "
+        "(a decompression bomb?)"),
     "scanned PDF": (
-        "scan.pdf", pdf([b"0 0 1 rg 72 72 468 648 re f"]),
+        "scan.pdf", lambda: pdf([b"0 0 1 rg 72 72 468 648 re f"]),
         "the PDF has no text layer (a scan?); run OCR first or check the text version"),
     "a DOCX that is not a ZIP": (
-        "letter.docx", b"Dear patient",
+        "letter.docx", lambda: b"Dear patient",
         "DOCX: the data is not a ZIP archive, so not a .docx file (an old binary .doc must be saved as .docx first)"),
 }
 
@@ -71,7 +75,7 @@ CASES = {
 def test_hostile_file_exits_2_with_one_line_naming_it(tmp_path, case):
     name, data, message = CASES[case]
     path = tmp_path / name
-    path.write_bytes(data)
+    path.write_bytes(data())
     code, output = check(path)
     assert (code, output) == (2, f"{path}: {message}\n")
 

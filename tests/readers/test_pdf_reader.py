@@ -65,6 +65,12 @@ def test_hyphenated_line_ends_are_joined_and_short_lines_end_paragraphs():
                     "We are reviewing our policies and will continue to train our workforce on handling")
 
 
+def test_compressed_content_streams_read_like_plain_ones():
+    rows = [(72, 700, "What Happened", 12, True), (72, 670, "We found a stolen laptop.")]
+    assert pdf_text(pdf([content(rows)], flate=True)) == pdf_text(pdf([content(rows)])) == (
+        "What Happened\n\nWe found a stolen laptop.")
+
+
 def test_a_pdf_protected_only_against_copying_opens_with_the_empty_password():
     notice = read(pdf([content([(72, 700, "What Happened", 12, True), (72, 670, "We found a stolen laptop.")])],
                       owner_only=True))

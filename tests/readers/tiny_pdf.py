@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import struct
 import textwrap
+import zlib
 
 _PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
 FILE_ID = b"noticegen-tests!"
@@ -38,10 +39,12 @@ def content(lines) -> bytes:
     return b"\n".join(parts)
 
 
-def pdf(pages: list[bytes], *, password: str | None = None, owner_only: bool = False, shared: bool = False) -> bytes:
+def pdf(pages: list[bytes], *, password: str | None = None, owner_only: bool = False, shared: bool = False,
+        flate: bool = False) -> bytes:
     """A PDF with one page per content stream in ``pages`` (``shared``: every page draws pages[0]).
     ``password``: encrypted (RC4, 40-bit) with that user password; ``owner_only``: encrypted with the
-    empty user password (only copying is restricted), which readers open without asking."""
+    empty user password (only copying is restricted), which readers open without asking. ``flate``: content
+    streams compressed, as most PDFs have them."""
     objects: list[bytes] = []
     encrypted = password is not None or owner_only
     owner = hashlib.md5(b"owner").digest() * 2
@@ -53,9 +56,12 @@ def pdf(pages: list[bytes], *, password: str | None = None, owner_only: bool = F
         return len(objects)
 
     def stream(data: bytes, number: int) -> bytes:
+        extra = b""
+        if flate:
+            data, extra = zlib.compress(data, 9), b" /Filter /FlateDecode"
         if encrypted:
             data = _rc4(hashlib.md5(key + struct.pack("<i", number)[:3] + b"\0\0").digest()[:10], data)
-        return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
+        return b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(data), extra, data)
 
     add(b"<< /Type /Catalog /Pages 2 0 R >>")
     add(b"")  # the page tree, filled in below
