@@ -226,6 +226,10 @@ _RECIPIENTS_EN = (r"(?:the\s+|all\s+|our\s+|affected\s+|impacted\s+|potentially\
 _TRIGGERS = {
     "en": [
         ("n", r"\bwhat\s+happened"),  # a heading run into the sentence ("What Happened? On May 3, we learned ...")
+        ("d", r"\b(?:date\s+of\s+(?:the\s+)?discovery|discovery\s+date)"),  # "Date of discovery: March 10, 2023"
+        ("b", r"\b(?:date\s+of\s+(?:the\s+)?(?:breach|incident)|(?:breach|incident)\s+date)"),
+        ("o", r"\b(?:dates?\s+of\s+(?:service|birth|treatment)|service\s+dates?|treated|seen|visited|admitted"
+              r"|received\s+(?:care|services|treatment))\b"),
         ("o", r"\b(?:not|\w*n't)\s+(?:yet\s+)?received\s+(?:a\s+|this\s+)?(?:letter|notice)"),
         ("o", r"\b(?:investigation|review|analysis|audit|examination)\s+(?:\w+\s+){0,3}?(?:found|revealed|showed|identified"
               r"|confirmed|determined|concluded)\b"),
@@ -266,6 +270,9 @@ _TRIGGERS = {
     ],
     "es": [
         ("n", r"\bqué\s+(?:sucedió|pasó|ocurrió)"),
+        ("d", r"\bfecha\s+(?:de|del)\s+(?:su\s+)?descubrimiento"),
+        ("b", r"\bfecha\s+de\s+(?:la\s+violación|la\s+filtración|la\s+brecha|el\s+incidente|del\s+incidente)"),
+        ("o", r"\b(?:fechas?\s+de\s+(?:servicio|nacimiento|atención|tratamiento)|atendid\w+|tratad\w+)"),
         ("o", r"\b(?:investigación|revisión|análisis|auditoría)\s+(?:\w+\s+){0,3}?(?:encontró|reveló|mostró|identificó"
               r"|confirmó|determinó|concluyó)\b"),
         ("o", r"\bidentific\w+\s+(?:a\s+)?(?:las?\s+|los\s+)?(?:personas|pacientes|individuos|miembros|afectad\w+)"),
@@ -308,7 +315,8 @@ _GATE = {"en": _lc(rf"\d|\b(?:{_EN_FULL.replace('|March|April|May|', '|April|')}
                    r"|next|after|overnight|shortly|last|that (?:day|night|morning|afternoon|evening))\b"),
          "es": _lc(rf"\d|\b(?:{_ES_FULL}|recientemente|hace poco|principios|finales|pasado|mismo|ese día|esa|siguiente"
                    r"|después|primero)\b")}
-_DATELINE_TAIL = re.compile(r"\s*(?:/[^/]{1,40}/\s*)?(?:--|—|–)")  # "CITY, State, March 5, 2024 /PRNewswire/ --"
+# a press-release dateline, "CITY, State, March 5, 2024 /PRNewswire/ --", dates the release, not the events
+_DATELINE_HEAD, _DATELINE_TAIL = re.compile(r"[^\d\n]{2,60},\s*"), re.compile(r"\s*(?:/[^/]{1,40}/\s*)?(?:--|—|–)")
 _PREPOSED = _lc(r"\b(?:after|upon|following|al|tras|después de)\s+$")
 
 
@@ -374,7 +382,8 @@ def find_dates(sentence: str, *, year: int | None = None, language: str = "en") 
         start, end, precision = _bounds(at, fallback)
         if precision == "invalid":
             continue
-        role = "other" if at.s < 80 and _DATELINE_TAIL.match(low, at.e) else _role(low, at, triggers)
+        dateline = _DATELINE_HEAD.fullmatch(low, 0, at.s) and _DATELINE_TAIL.match(low, at.e)
+        role = "other" if dateline else _role(low, at, triggers)
         mention = DateMention(sentence[at.s:at.e], start, end, precision, role, (at.s, at.e))
         if at.kind == "vague" and out and out[-1].end and out[-1].precision == "day":
             text = mention.text

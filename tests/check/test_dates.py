@@ -135,6 +135,14 @@ ENGLISH = [
      [(D(2023, 7, 10), D(2023, 7, 10), "day", "discovery")]),
     ("A laptop was stolen from an employee's vehicle overnight on May 5-6, 2023.", None,
      [(None, None, "vague", "breach"), (D(2023, 5, 5), D(2023, 5, 6), "day", "breach")]),
+    ("January 5, 2024 – Acme detected suspicious activity on its network.", None,  # a bulleted timeline, not a dateline
+     [(D(2024, 1, 5), D(2024, 1, 5), "day", "discovery")]),
+    ("Date of breach: March 3, 2023", None, [(D(2023, 3, 3), D(2023, 3, 3), "day", "breach")]),
+    ("Date of discovery: March 10, 2023", None, [(D(2023, 3, 10), D(2023, 3, 10), "day", "discovery")]),
+    ("The files held dates of service from January 1, 2019 to December 31, 2020.", None,
+     [(D(2019, 1, 1), D(2020, 12, 31), "day", "other")]),
+    ("Patients who were treated at our clinic between January 1, 2019 and December 31, 2020 may be affected.", None,
+     [(D(2019, 1, 1), D(2020, 12, 31), "day", "other")]),
     # traps: no date at all
     ("Call 1-800-368-1019 between 9 a.m. and 5 p.m., Monday through Friday.", 2023, []),
     ("You may call us at (855) 555-2023 or write to Suite 2010, Nashville, TN 37201.", 2023, []),
@@ -176,6 +184,9 @@ SPANISH = [
      [(D(2023, 5, 5), D(2023, 5, 5), "day", "breach"), (D(2023, 5, 5), D(2023, 5, 5), "day", "discovery")]),
     ("Entre marzo y julio de 2018 se enviaron correos por error.", None, [(D(2018, 3, 1), D(2018, 7, 31), "month", "breach")]),
     ("El 1.º de junio de 2023 ocurrió el incidente.", None, [(D(2023, 6, 1), D(2023, 6, 1), "day", "breach")]),
+    ("Del 19 de septiembre al 12 de octubre de 2023 un tercero accedió al sistema.", None,
+     [(D(2023, 9, 19), D(2023, 10, 12), "day", "breach")]),
+    ("Fecha del descubrimiento: 10 de marzo de 2023", None, [(D(2023, 3, 10), D(2023, 3, 10), "day", "discovery")]),
     # traps
     ("La investigación concluyó el 2 de abril de 2024.", None, [(D(2024, 4, 2), D(2024, 4, 2), "day", "other")]),
     ("Comenzamos a enviar cartas a las personas afectadas el 20 de octubre de 2023.", None,
