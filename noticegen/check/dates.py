@@ -12,12 +12,8 @@ __all__ = ["DateMention", "find_dates", "notice_year"]
 
 @dataclass(frozen=True)
 class DateMention:
-    """One date as written in a sentence.
-
-    ``start``/``end`` are None when the mention is vague ("recently", "earlier this year") and also when a
-    date has no year and no notice year was given (then ``precision`` is "vague" too). ``end`` is the last
-    day: of a range, of the month (month precision) or of the year (year precision).
-    """
+    """One date as written in a sentence. `start`/`end` are None when it is vague ("recently") or its year is unknown
+    (precision "vague" then); `end` is the last day of the range, month (month precision) or year (year precision)."""
 
     text: str
     start: datetime.date | None
@@ -127,10 +123,8 @@ def _day(word: str) -> int:
 
 
 def _year(text: str | None) -> int | None:
-    if not text:
-        return None
-    y = int(text)
-    return y if y >= 100 else (1900 + y if y >= 90 else 2000 + y)
+    y = int(text) if text else None
+    return y if y is None or y >= 100 else (1900 + y if y >= 90 else 2000 + y)
 
 
 def _atoms(sentence: str, low: str, lang: str) -> list[_Atom]:
@@ -138,16 +132,15 @@ def _atoms(sentence: str, low: str, lang: str) -> list[_Atom]:
     out: list[_Atom] = []
     for hit in master.finditer(low):
         name, s, e = hit.lastgroup, hit.start(), hit.end()
-        g = parts[name].match(low, s)
+        g, before = parts[name].match(low, s), low[max(0, s - 24):s]
         if lang == "en" and "m" in g.re.groupindex and sentence[g.start("m")] == "m" and g["m"] in ("may", "march", "mar"):
             continue  # "you may", "march" the verb
-        before = low[max(0, s - 24):s]
-        q = _QUAL.search(before)
-        qual = q.group().strip().lower() if q else ""
+        if name in ("mon", "year") and (not _CONTEXT[lang].search(before) or before.endswith("act of ")  # of 1996
+                                        or (lang == "en" and name == "mon" and sentence[s].islower())):
+            continue
+        q = _QUAL.search(low, max(0, s - 24), s)
+        qual, s = (q.group().strip(), q.start()) if q else ("", s)
         if name in ("mon", "year"):
-            if not _CONTEXT[lang].search(before) or (lang == "en" and name == "mon" and sentence[s].islower()) \
-                    or before.endswith("act of "):  # the Health Insurance Portability and Accountability Act of 1996
-                continue
             a = [int(g["y"]), None, None] if name == "year" else [None, _month(g["m"]), None]
             out.append(_Atom(s, e, a, list(a), qual=qual))
         elif name == "vague":
@@ -185,8 +178,7 @@ def _join(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
         prev = out[-1] if out else None
         if prev and prev.kind == "point" and at.kind == "point" and prev.a[1] and at.a[1]:
             gap = sentence[prev.e:at.s]
-            joined = _RANGE_JOIN.fullmatch(gap)
-            if joined and (gap.strip().lower() not in _AND or prev.qual.startswith(_BETWEEN)):
+            if _RANGE_JOIN.fullmatch(gap) and (gap.strip(" ,") not in _AND or prev.qual.startswith(_BETWEEN)):
                 out[-1] = _Atom(prev.s, at.e, prev.a, at.b, "range", prev.qual)
                 continue
         out.append(at)
@@ -198,17 +190,11 @@ def _join(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
 
 def _bounds(at: _Atom, year: int | None) -> tuple[datetime.date | None, datetime.date | None, str]:
     (y1, m1, d1), (y2, m2, d2) = at.a, at.b
-    if at.kind == "vague":
+    if at.kind == "vague" or (y1 or y2 or year) is None:
         return None, None, "vague"
-    y1, y2 = y1 or y2, y2 or y1
-    if y1 is None:
-        y1 = y2 = year
-    if y1 is None:
-        return None, None, "vague"
-    if at.kind == "range" and at.a[0] is None and (m1, d1 or 1) > (m2, d2 or 1):
-        y1 -= 1  # "December 28 - January 3, 2024"
-    elif at.kind == "range" and at.b[0] is None and (m1, d1 or 1) > (m2, d2 or 1):
-        y2 += 1
+    y1, y2 = y1 or y2 or year, y2 or y1 or year
+    if at.kind == "range" and (m1, d1 or 1) > (m2, d2 or 1):  # "December 28 - January 3, 2024"
+        y1, y2 = (y1 - 1, y2) if at.a[0] is None else (y1, y2 + 1) if at.b[0] is None else (y1, y2)
     try:
         start = datetime.date(y1, m1 or 1, d1 or 1)
         end = datetime.date(y2, m2 or 12, d2 or calendar.monthrange(y2, m2 or 12)[1])
@@ -347,9 +333,7 @@ def _role(low: str, at: _Atom, triggers: list[tuple[int, int, str]]) -> str:
             best, role = c, r
     if role:
         return role
-    if at.kind == "range" or at.qual.startswith(("on or", "in or a", "alrededor")):
-        return "breach"
-    return "other"
+    return "breach" if at.kind == "range" or at.qual.startswith(("on or", "in or a", "alrededor")) else "other"
 
 
 def find_dates(sentence: str, *, year: int | None = None, language: str = "en") -> list[DateMention]:
@@ -376,22 +360,17 @@ def find_dates(sentence: str, *, year: int | None = None, language: str = "en") 
     for i, at in enumerate(atoms):
         before, after = [y for y in written[:i] if y], [y for y in written[i + 1:] if y]
         fallback = before[-1] if before else after[0] if after else year
-        if at.qual:
-            q = _QUAL.search(low, max(0, at.s - 24), at.s)
-            at.s = q.start()
         start, end, precision = _bounds(at, fallback)
         if precision == "invalid":
             continue
         dateline = _DATELINE_HEAD.fullmatch(low, 0, at.s) and _DATELINE_TAIL.match(low, at.e)
         role = "other" if dateline else _role(low, at, triggers)
         mention = DateMention(sentence[at.s:at.e], start, end, precision, role, (at.s, at.e))
-        if at.kind == "vague" and out and out[-1].end and out[-1].precision == "day":
-            text = mention.text
-            if _SAME_DAY.search(text):
-                mention = replace(mention, start=out[-1].end, end=out[-1].end, precision="day")
-            elif _NEXT_DAY.search(text):
-                nxt = out[-1].end + datetime.timedelta(days=1)
-                mention = replace(mention, start=nxt, end=nxt, precision="day")
+        if at.kind == "vague" and out and out[-1].end and out[-1].precision == "day":  # "that same day"
+            shift = 0 if _SAME_DAY.search(low, at.s, at.e) else 1 if _NEXT_DAY.search(low, at.s, at.e) else None
+            if shift is not None:
+                day = out[-1].end + datetime.timedelta(days=shift)
+                mention = replace(mention, start=day, end=day, precision="day")
         out.append(mention)
     return out
 

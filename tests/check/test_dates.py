@@ -38,6 +38,8 @@ ENGLISH = [
      [(D(2022, 5, 31), D(2022, 5, 31), "day", "breach"), (D(2022, 6, 2), D(2022, 6, 2), "day", "breach")]),
     ("Emails were misdirected on May 31st and June 2nd, 2021.", 2022,
      [(D(2021, 5, 31), D(2021, 5, 31), "day", "breach"), (D(2021, 6, 2), D(2021, 6, 2), "day", "breach")]),
+    ("Emails were misdirected on May 31st, and June 2nd, 2021.", 2022,
+     [(D(2021, 5, 31), D(2021, 5, 31), "day", "breach"), (D(2021, 6, 2), D(2021, 6, 2), "day", "breach")]),
     ("An unauthorized actor accessed email between Sept. 19 and Oct. 12, 2023.", None,
      [(D(2023, 9, 19), D(2023, 10, 12), "day", "breach")]),
     ("Activity took place between September 19, 2023 and October 12, 2023.", None,
