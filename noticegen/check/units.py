@@ -121,19 +121,25 @@ def units(notice: Notice) -> list[Unit]:
                     heading_text = text
                     paragraph = 0
                 list_cue = None
+                if re.search(r"\d{3}|@|www\.|https?://", text):  # a line taken for a heading that gives a number or an address
+                    label, rest = _label(text)
+                    out.append(Unit(rest or text, fold(rest or text), f"section {s_index + 1}", cue, section.element,
+                                    block_index, "sentence"))
                 continue
             place = f'section {s_index + 1} "{_short(heading_text, 40)}"' if heading_text else f"section {s_index + 1}"
             if isinstance(block, Paragraph):
                 paragraph += 1
-                where = f"{place}, paragraph {paragraph}"
                 list_cue = None
                 for sentence in sentences(plain(block.children)):
                     label, rest = _label(sentence)
                     if label:
                         cue = None if label == _QUESTION else label
                         if not rest:
+                            heading_text, paragraph = sentence, 0
+                            place = f'section {s_index + 1} "{_short(heading_text, 40)}"'
                             continue
                         sentence = rest
+                    where = f"{place}, paragraph {paragraph}"
                     folded = fold(sentence)
                     out.append(Unit(sentence, folded, where, cue, section.element, block_index, "sentence"))
                     if sentence.endswith(":"):

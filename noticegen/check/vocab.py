@@ -145,20 +145,20 @@ MITIGATE = _any(r"\bsecured\b", r"\bsecure (?:the|our|its)\b", r"\b(?:changed|re
                 r"\b(?:complimentary|free|no[- ]cost) (?:\w+ ){0,3}(?:credit|identity|monitoring)", r"\b(?:reduce|limit|minimi[sz]e|mitigat)\w* (?:\w+ ){0,3}(?:harm|impact|risk|damage)",
                 r"\bmitigat", r"\bremediat", r"\bsuspend", r"\bstopp?ed\b", r"\bended the\b", r"\beliminat", r"\bquarantin",
                 r"\bdeactivat", r"\breimag", r"\bcut off\b", r"\bclosed (?:the|that)\b", r"\bnotified (?:the )?(?:credit bureaus|banks)",
-                r"\bshred", r"\bclear(?:ed)? (?:the |its )?(?:memory|device)", r"\bwip(?:e|ed) (?:the|its)\b",
+                r"\bshred", r"\brestor\w* (?:\w+ ){0,3}(?:from|using) (?:clean |secure |our |its )?backups?", r"\bclear(?:ed)? (?:the |its )?(?:memory|device)", r"\bwip(?:e|ed) (?:the|its)\b",
                 r"\bdespid", r"\bya no (?:trabaja|es emplead)", r"\btermin\w* (?:su|la) (?:relacion|empleo|contrato)",
                 r"\bcontuvimos\b", r"\bdesconect", r"\bdetuv", r"\bbloque", r"\blimitar\b", r"\bmitig", r"\bofrec\w+ (?:\w+ ){0,4}(?:monitoreo|proteccion)",
                 r"\bcambiamos\b", r"\brestablec", r"\bdevol", r"\belimin", r"\bdestru")
 PREVENT = _any(r"\badditional (?:\w+ ){0,2}(?:safeguards?|security|measures|controls?|training|steps|protections?|precautions)",
                r"\benhanc", r"\bstrengthen", r"\bimprov\w* (?:\w+ ){0,2}(?:security|safeguards|controls|processes|protections)",
                r"\bmulti-?factor\b", r"\btwo-?(?:factor|step)\b", r"\bmfa\b", r"\b2fa\b",
-               r"\b(?:encrypting|encryption (?:of|on|for|to|software|technology|tools?)|(?:implement|deploy|add|enabl|expand|install)\w* (?:\w+ ){0,2}encrypt|encrypt (?:all|our|its|the|laptops|devices|emails?|data)|(?:are|is) now encrypted)",
+               r"\b(?:encrypting|encryption (?:of|on|for|to|software|technology|tools?)|(?:implement|deploy|add|enabl|expand|install)\w* (?:\w+ ){0,2}encrypt|encrypt (?:all|every|each|our|its|the|laptops|devices|emails?|data)|(?:are|is) now encrypted)",
                r"\b(?:re)?train", r"\beducat", r"\bnew (?:\w+ )?(?:policies|procedures|safeguards|controls|technical|protocols?)",
                r"\b(?:updated|revised|changed) (?:its |our |the )?(?:\w+ )?(?:policies|procedures|practices|protocols)", r"\bimplement", r"\bupgrad",
                r"\breinforc", r"\bbolster", r"\bharden", r"\bendpoint detection\b", r"\bmonitoring tools?\b", r"\bfirewall",
                r"\bextra (?:protections?|safeguards?|security)", r"\bremind\w* (?:all )?(?:of )?(?:our |its )?(?:staff|employees|workforce|team)",
                r"\bdisciplin", r"\bsanction", r"\bput in place\b", r"\bput (?:\w+ ){0,3}in place\b",
-               r"\bmedidas (?:adicionales|de seguridad)\b", r"\bcapacitacion\b", r"\bfortalec", r"\bmejor", r"\bimplement")
+               r"\bmedidas (?:adicionales|de seguridad)\b", r"\bcapacitacion\b", r"\b(?:multiples|dos) factores\b", r"\bcifrad", r"\bfortalec", r"\bmejor", r"\bimplement")
 """Concrete measures against further breaches (164.404(c)(1)(D), the third part)."""
 
 PREVENT_INTENT = _any(r"\bprevent", r"\bin the future\b", r"\bfuture (?:incidents?|breaches|events?|occurrences?)",
