@@ -34,10 +34,13 @@ def main() -> None:
 @click.argument("facts_file", type=click.Path(dir_okay=False))
 def validate(facts_file: str) -> None:
     """Check a facts file; list every problem as FILE:LINE: field: message."""
+    warned: list[str] = []
     try:
-        facts = facts_mod.load_facts(facts_file, release=True)
+        facts = facts_mod.load_facts(facts_file, release=True, warned=warned)
     except NoticegenError as exc:
         _fail(exc)
+    for warning in warned:
+        click.echo(warning, err=True)
     click.echo(f"{facts_file}: ok ({facts.covered_entity.name}, {facts.affected.total:,} affected)")
 
 
@@ -171,7 +174,7 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
         if any(o.kind == "business_associate" for o in result.obligations):
             from .mailing import identification_csv
 
-            click.echo(str(write_atomic(root / "business_associate.enclosure.csv", identification_csv(roster))))
+            click.echo(str(write_atomic(root / "business_associate.enclosure.csv", identification_csv(roster, facts))))
         from .mail.variants import build_variants
 
         failed = _mail_merge(build_variants(facts, made.notices, formats=formats or None), roster, root,
@@ -259,7 +262,7 @@ def _mail_merge(variants: dict, roster, root: Path, *, locales: tuple[str, ...],
     if package:
         from .mail.package import write_package
 
-        for path in write_package(root, variants):
+        for path in write_package(root, variants, roster, locales=locales):
             click.echo(str(path))
     failed = sum(n for (_, status), n in by_route.items() if status == "failed")
     if failed:
@@ -316,7 +319,7 @@ def mail_command(facts_file, roster_file, out_dir, locales, formats, templates_d
     if prepared.business_associate:
         from .mailing import identification_csv
 
-        click.echo(str(write_atomic(root / "business_associate.enclosure.csv", identification_csv(roster))))
+        click.echo(str(write_atomic(root / "business_associate.enclosure.csv", identification_csv(roster, facts))))
     if dask_address:
         from .mail.cluster import run_on_dask
 

@@ -24,7 +24,7 @@ def test_a_row_without_the_enrollment_code_gets_no_letter_and_is_reported_by_row
                                                person(4, enrollment_code="", email="a@b.example", email_consent="yes")])
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["mail", str(RIVERBEND), "--roster", str(roster), "-o", str(out),
-                                                       "--as-of", "2026-06-01", "--workers", "1"])
+                                                       "--as-of", "2026-06-01", "--workers", "1", "--locale", "en_US"])
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines()[-3:] == [
         f"{roster}:3: enrollment_code: is blank, but the letter uses it (field «enrollment_code»); "
