@@ -244,7 +244,7 @@ _TRIGGERS = {
         ("o", r"\b(?:determin\w+|confirm\w*|conclu(?:ded|sion)|complet\w+|finaliz\w+|finished|verified|ascertained"
               r"|enrol\w*|register|registration|activat\w+|sign up|redeem|expir\w+|deadline|notify(?:ing)?|informing"
               r"|mail(?:ed|ing)?|reported|implement\w+|updated|adopted|revised|effective|polic(?:y|ies)|Date:|contain(?:ed)?"
-              r"|secured|isolated|offline|shut\s+down|disabled|terminated|restored)"),
+              r"|secured|isolated|offline|shut\s+down|disabled|terminated|restored|announc\w+)"),
         ("d", r"\b(?:(?:first\s+)?bec(?:ame|ome|oming)\s+aware|learn(?:ed|t|ing)|discover(?:ed|ing|y)|detect(?:ed|ing|ion)"
               r"|identified|(?:first\s+)?recogni[sz]ed|notic(?:ed|ing)|found|uncovered|alerted|notified|informed)\b"),
         ("b", r"\b(?:occur(?:red|ring)|took place|happened|access(?:ed|ing)?|acquir(?:ed|ing)|acquisition|stole|stolen"
@@ -252,7 +252,7 @@ _TRIGGERS = {
               r"|(?:cyber)?attack\w*|cop(?:ied|ying)|downloaded|exfiltrat\w+|removed|viewed"
               r"|disclosed|sent|e-?mailed|faxed|misdirected|misdelivered|posted|exposed|exposure|encrypt\w*|deployed"
               r"|infected|compromised|intrusion|experienced|lost|misplaced|missing|hacked|breached"
-              r"|logged\s+in(?:to)?|infiltrated|disposed|discarded)\b"),
+              r"|log(?:ged)?\s+(?:in|on)(?:to)?|used\s+(?:\S+\s+){0,3}credentials|infiltrated|disposed|discarded)\b"),
     ],
     "es": [
         ("n", r"\bqué\s+(?:sucedió|pasó|ocurrió)"),
