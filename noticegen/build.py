@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,10 +13,25 @@ from .errors import TemplateError
 from .facts import Facts
 from .i18n import N_
 from .kinds import KINDS
-from .model import Notice
+from .model import Notice, fields_in
 from .places import dateline_state, state_name
 from .readers import markdown as markdown_reader
 from .templates import Translator, render_template
+
+_DOCUMENT = {  # how a notice names itself, by channel: "Keep a copy of this letter", "In this email we explain"
+    "letter": N_("this letter"), "email": N_("this email"), "web": N_("this notice"), "media": N_("this notice"),
+    "broadcast": N_("this announcement"), "script": N_("this call"), "memo": N_("this notice"),
+}
+
+_BROADCAST = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT|LP|LD|CD))?\b|\b(?:TV|Television|Radio|FM|AM|"
+                        r"Public Media|News ?Radio|Broadcasting)\b")
+"""A broadcast outlet: a US call sign (WQAD-TV, KWQC) or a name that says TV or radio."""
+
+
+def is_broadcast(outlet: str) -> bool:
+    """True when an outlet (facts media_outlets, substitute_notice.outlets) is a TV or radio station."""
+    return bool(_BROADCAST.search(outlet.strip()))
+
 
 _EMAIL_SUBJECT = N_("%(entity)s: notice of a data security incident")
 """An email's subject names its sender, as breach-themed phishing does not."""
@@ -61,6 +77,12 @@ def build(
     context = notice_context(facts, obligation, locale=locale, channel=channel, today=today)
     markdown = render_template(kind, {"c": context}, translator=translator, override=templates)
     notice = markdown_reader.read(markdown, kind=kind, locale=locale)
+    unfilled = fields_in(notice)
+    if unfilled and not spec.per_person:
+        raise TemplateError(
+            f"{kind}.md.j2 prints the merge field(s) {', '.join(unfilled)}, but a {kind} notice is one text for "
+            "everyone (no merge fills it): only per-person kinds (individual, next_of_kin) may hold fields; "
+            "write what a reader without a letter can do instead")
     sender = context["sender"]
     subject = notice.meta.title
     if channel == "email":
@@ -140,6 +162,7 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
     hold = getattr(obligation, "hold_until", None)
     dateline_place = f"{ce.address.city.upper()}, {dateline_state(ce.address.state)}"
     page_url = facts.substitute_notice.url if facts.substitute_notice else None
+    press = ce.media_contact or ce.contact
     audience = {"next_of_kin": "next_of_kin", "media": "public", "substitute_media": "public",
                 "business_associate": "public"}.get(obligation.kind, "individual")
     return {
@@ -171,6 +194,8 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
             "email": contact.email,
             "website": None if channel == "web" and _same_page(contact.website, page_url) else contact.website,
             "postal_address": contact.postal_address,
+            # a number to call back on, also where the facts give no toll-free line (scripts, voicemail)
+            "phone": contact.toll_free or ce.contact.phone,
         },
         "credit": None if credit is None else {
             "provider": credit.provider,
@@ -191,5 +216,13 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
         "toll_free_until": fmt(getattr(obligation, "toll_free_until", None)),
         "dateline": f"{dateline_place}, {fmt(notice_date)}",
         "issued": notice_date,
-        "media_contact": {"name": ce.contact.name, "phone": ce.contact.phone, "email": ce.contact.email},
+        "media_contact": {"name": press.name, "title": press.title, "phone": press.phone, "email": press.email},
+        "about": text.about,
+        "kind": obligation.kind,
+        # a press release speaks of the entity in the third person ("Riverbend ... is notifying"); a broadcast
+        # script too, whichever kind it serves
+        "voice": "third" if obligation.kind == "media" or channel == "broadcast" else "first",
+        "per_person": KINDS[obligation.kind].per_person,
+        "document": cat.gettext(_DOCUMENT.get(channel, _DOCUMENT["media"])),
+        "broadcast_outlets": [o for o in outlets if is_broadcast(o)],
     }

@@ -134,6 +134,10 @@ class CoveredEntity(_Model):
     address: Address
     website: Url | None = None
     contact: ContactPerson
+    media_contact: ContactPerson | None = None
+    """Who answers reporters about the press release (164.406); None: the contact person above."""
+    about: Text | None = None
+    """A press release's closing "About <entity>" paragraph, in the entity's words; None: no such paragraph."""
 
 
 class BusinessAssociate(_Model):
@@ -383,6 +387,8 @@ class TextTranslation(_Model):
     """The title of whoever signs (notices.signer, else the covered entity's contact)."""
     business_associate_contact_title: Line | None = None
     """The title of the business associate's contact, who signs its notice to the covered entity."""
+    about: Text | None = None
+    """covered_entity.about in this locale."""
 
 
 class Facts(_Model):
@@ -440,7 +446,8 @@ class Facts(_Model):
             ba_title = self.business_associate.contact.title if self.business_associate else None
             pairs = (("hours", self.contact.hours), ("type_other", self.breach.type_other),
                      ("location_other", self.breach.location_other), ("phi_other", self.breach.phi_other),
-                     ("signer_title", self.signer().title), ("business_associate_contact_title", ba_title))
+                     ("signer_title", self.signer().title), ("business_associate_contact_title", ba_title),
+                     ("about", self.covered_entity.about))
             for name, source in pairs:
                 if source and not getattr(text, name):
                     raise _at(("translations", locale, name), f"is required {why}")
@@ -456,6 +463,7 @@ class Facts(_Model):
                 phi_other=self.breach.phi_other, signer_title=self.signer().title,
                 business_associate_contact_title=(
                     self.business_associate.contact.title if self.business_associate else None),
+                about=self.covered_entity.about,
             )
         t = self.translations[locale]
         return LocalText(
@@ -463,6 +471,7 @@ class Facts(_Model):
             individual_steps=tuple(t.individual_steps), hours=t.hours, type_other=t.type_other,
             location_other=t.location_other, phi_other=t.phi_other, signer_title=t.signer_title,
             business_associate_contact_title=t.business_associate_contact_title,
+            about=t.about,
         )
 
     def signer(self) -> Signer:
@@ -488,6 +497,7 @@ class LocalText:
     phi_other: str | None
     signer_title: str | None
     business_associate_contact_title: str | None
+    about: str | None = None
 
 
 class _Located(ValueError):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import hhs, i18n
 from .i18n import N_
-from .build import build
+from .build import build, is_broadcast
 from .check import CheckReport, check
 from .errors import CheckFailed
 from .facts import Facts
@@ -56,8 +56,11 @@ def _with_report(notice: Notice, report: CheckReport) -> Notice:
     return notice.with_meta(draft=True)
 
 
-def _variants(kind: str, formats: tuple[str, ...] | None, channels: tuple[str, ...] = ("email",)):
-    """(channel, formats) pairs: an individual notice is a letter and, for those who agreed, an email.
+def _variants(kind: str, formats: tuple[str, ...] | None, channels: tuple[str, ...] = ("email",),
+              outlets: tuple[str, ...] = ()):
+    """(channel, formats) pairs: an individual notice is a letter and, for those who agreed, an email;
+    a media notice is a press release and, when a radio or TV station is among its outlets, a short
+    broadcast script (.broadcast.docx/.md).
 
     ``channels`` are the obligation's channels (plan): without "email" (nobody agreed to electronic
     notice, 164.404(d)(1)(i)) no email is written.
@@ -70,7 +73,12 @@ def _variants(kind: str, formats: tuple[str, ...] | None, channels: tuple[str, .
         if "eml" in wanted and "email" in channels:
             out.append(("email", ("eml",)))
         return out
-    return [(None, tuple(wanted))] if wanted else []
+    out = [(None, tuple(wanted))] if wanted else []
+    if kind in ("media", "substitute_media") and any(is_broadcast(o) for o in outlets):
+        script = tuple(f for f in wanted if f in ("docx", "md"))
+        if script:
+            out.append(("broadcast", script))
+    return out
 
 
 def _write(notice: Notice, fmt: str, facts: Facts, name: str, locale: str, kind: str) -> list[Output]:
@@ -126,7 +134,8 @@ def notice_set(
             if locales is not None and locale not in locales:
                 continue
             channels = tuple(getattr(obligation, "channels", ("email",)))
-            for channel, fmts in _variants(obligation.kind, formats, channels):
+            outlets = tuple(getattr(obligation, "outlets", ()) or ())
+            for channel, fmts in _variants(obligation.kind, formats, channels, outlets):
                 built = build(facts, obligation, locale=locale, channel=channel, templates=templates, today=today)
                 report = check(built.notice, facts, untranslated=built.untranslated)
                 reports.append(report)
@@ -138,8 +147,9 @@ def notice_set(
                     notice = _with_report(notice, report)
                 else:
                     checked[(obligation.kind, locale, notice.meta.channel)] = notice
+                name = _file_name(obligation) + (".broadcast" if channel == "broadcast" else "")
                 for fmt in fmts:
-                    outputs.extend(_write(notice, fmt, facts, _file_name(obligation), locale, obligation.kind))
+                    outputs.extend(_write(notice, fmt, facts, name, locale, obligation.kind))
     if failed:
         raise CheckFailed(failed)
     return NoticeSet(tuple(outputs), tuple(reports), checked)
