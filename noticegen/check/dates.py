@@ -88,7 +88,8 @@ _CONTEXT = {
 _QUAL = _lc(r"\b(?:on or about|on or around|in or about|in or around|in or before|on or before|in or after|on or after"
                    r"|prior to|as early as|approximately|around|between|from|beginning|starting|since|entre(?: el)?|desde"
                    r"|del|alrededor del|hacia el|antes del)\s+$")
-_RANGE_JOIN = _lc(r"\s*,?\s*(?:-|–|—|to|through|thru|until|till|and|al|hasta(?: el)?|y|a)\s*")
+_RANGE_JOIN = _lc(r"\s*,?\s*(?P<c>-|–|—|to|through|thru|until|till|and|al|hasta(?: el)?|y|a)\s*"
+                  r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:on\s+)?)?")  # "... to 5:00 p.m. on June 2"
 _LIST_JOIN = _lc(r"\s*(?:,|and|or|y|o|, and|, y)\s*")
 _AND = {"and", "y", "y el"}
 _BETWEEN = ("between", "entre")
@@ -177,8 +178,8 @@ def _join(sentence: str, atoms: list[_Atom]) -> list[_Atom]:
     for at in atoms:
         prev = out[-1] if out else None
         if prev and prev.kind == "point" and at.kind == "point" and prev.a[1] and at.a[1]:
-            gap = sentence[prev.e:at.s]
-            if _RANGE_JOIN.fullmatch(gap) and (gap.strip(" ,") not in _AND or prev.qual.startswith(_BETWEEN)):
+            joint = _RANGE_JOIN.fullmatch(sentence, prev.e, at.s)
+            if joint and (joint["c"] not in _AND or prev.qual.startswith(_BETWEEN)):
                 out[-1] = _Atom(prev.s, at.e, prev.a, at.b, "range", prev.qual)
                 continue
         out.append(at)
