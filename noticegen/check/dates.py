@@ -86,8 +86,8 @@ _CONTEXT = {
 }
 # qualifiers kept in the mention's text
 _QUAL = _lc(r"\b(?:on or about|on or around|in or about|in or around|in or before|on or before|in or after|on or after"
-                   r"|prior to|as early as|approximately|around|between|from|beginning|starting|since|entre(?: el)?|desde"
-                   r"|del|alrededor del|hacia el|antes del)\s+$")
+            r"|prior to|as early as|approximately|around|between|from|beginning|starting|since|entre(?: el)?|desde"
+            r"|del|alrededor del|hacia el|antes del)\s+$")
 _RANGE_JOIN = _lc(r"\s*,?\s*(?P<c>-|–|—|to|through|thru|until|till|and|al|hasta(?: el)?|y|a)\s*"
                   r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:on\s+)?)?")  # "... to 5:00 p.m. on June 2"
 _LIST_JOIN = _lc(r"\s*(?:,|and|or|y|o|, and|, y)\s*")
