@@ -247,13 +247,17 @@ _TRIGGERS = {
               r"|mail(?:ed|ing)?|reported|implement\w+|updated|adopted|revised|effective|polic(?:y|ies)|Date:|contain(?:ed)?"
               r"|secured|isolated|offline|shut\s+down|disabled|terminated|restored|announc\w+)"),
         ("d", r"\b(?:(?:first\s+)?bec(?:ame|ome|oming)\s+aware|learn(?:ed|t|ing)|discover(?:ed|ing|y)|detect(?:ed|ing|ion)"
-              r"|identified|(?:first\s+)?recogni[sz]ed|notic(?:ed|ing)|found|uncovered|alerted|notified|informed)\b"),
+              r"|identified|(?:first\s+)?recogni[sz]ed|notic(?:ed|ing)|found|uncovered|alerted|notified|informed"
+              r"|turned\s+up|spotted|observed)\b"),
         ("b", r"\b(?:occur(?:red|ring)|took place|happened|access(?:ed|ing)?|acquir(?:ed|ing)|acquisition|stole|stolen"
               r"|theft|broke\s+into|broken\s+into|break-in|burglar\w*|gained entry|(?:was|were|been)\s+taken|suffered|victim"
               r"|(?:cyber)?attack\w*|cop(?:ied|ying)|downloaded|exfiltrat\w+|removed|viewed"
               r"|disclosed|sent|e-?mailed|faxed|misdirected|misdelivered|posted|exposed|exposure|encrypt\w*|deployed"
               r"|infected|compromised|intrusion|experienced|lost|misplaced|missing|hacked|breached"
-              r"|log(?:ged)?\s+(?:in|on)(?:to)?|used\s+(?:\S+\s+){0,3}credentials|infiltrated|disposed|discarded)\b"),
+              r"|log(?:ged)?\s+(?:in|on)(?:to)?|used\s+(?:\S+\s+){0,3}credentials|infiltrated|disposed|discarded"
+              r"|got\s+into|gained\s+(?:\w+\s+)?access|entered|shared|snooped|improperly\s+(?:accessed|viewed|used)"
+              r"|took\s+(?:\w+\s+){0,2}?(?:files?|data|documents?|records?|information|laptops?|computers?|(?:hard\s+)?drives?"
+              r"|devices?|bags?|box(?:es)?|backpacks?|prescriptions|papers?|equipment|servers?|phones?))\b"),
     ],
     "es": [
         ("n", r"\bqué\s+(?:sucedió|pasó|ocurrió)"),
@@ -337,6 +341,23 @@ def _role(low: str, at: _Atom, triggers: list[tuple[int, int, str]]) -> str:
     return "breach" if at.kind == "range" or at.qual.startswith(("on or", "in or a", "alrededor")) else "other"
 
 
+_OBJECT_GAP = re.compile(r"\s*(?:(?:of|the|a|an|this|that|an?|suspicious|unauthorized|possible|potential|apparent|some|"
+                         r"what|appeared|to|be|la|el|un|una|del|de)\s+){0,4}")
+
+
+def _objects_dropped(triggers: list[tuple[int, int, str]], low: str) -> list[tuple[int, int, str]]:
+    """A breach word right after a discovery verb is its object ("discovered the theft", "learned of the intrusion"):
+    the date then belongs to the discovery, so the object is no verb of its own."""
+    out = []
+    for i, (ts, te, role) in enumerate(triggers):
+        if role == "breach" and i and triggers[i - 1][2] == "discovery":
+            gap = low[triggers[i - 1][1]:ts]
+            if _OBJECT_GAP.fullmatch(gap):
+                continue
+        out.append((ts, te, role))
+    return out
+
+
 def find_dates(sentence: str, *, year: int | None = None, language: str = "en") -> list[DateMention]:
     """Every date in one sentence with its role. `year` is the notice's own year (from its date or dateline), used for dates written without a year.
 
@@ -355,7 +376,7 @@ def find_dates(sentence: str, *, year: int | None = None, language: str = "en") 
     if not atoms:
         return []
     hits = _TRIGGER_RE[lang].finditer(low)
-    triggers = [(m.start(), m.end(), _ROLE[m.lastgroup[0]]) for m in hits if m.lastgroup[0] != "n"]
+    triggers = _objects_dropped([(m.start(), m.end(), _ROLE[m.lastgroup[0]]) for m in hits if m.lastgroup[0] != "n"], low)
     written = [at.a[0] or at.b[0] for at in atoms]  # years as written, None where absent
     out: list[DateMention] = []
     for i, at in enumerate(atoms):

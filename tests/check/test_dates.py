@@ -119,7 +119,16 @@ ENGLISH = [
      [(D(2023, 1, 29), D(2023, 1, 29), "day", "discovery")]),
     ("NASHVILLE, Tenn., March 5, 2024 /PRNewswire/ -- Acme Health announced that it discovered unauthorized access on "
      "February 2, 2024.", None,
-     [(D(2024, 3, 5), D(2024, 3, 5), "day", "other"), (D(2024, 2, 2), D(2024, 2, 2), "day", "breach")]),
+     # "discovered unauthorized access": the access is the verb's object, so the date is the discovery's
+     [(D(2024, 3, 5), D(2024, 3, 5), "day", "other"), (D(2024, 2, 2), D(2024, 2, 2), "day", "discovery")]),
+    ("Cedar Clinic discovered the theft that same morning, October 3, 2022, and called the police.", None,
+     [(D(2022, 10, 3), D(2022, 10, 3), "day", "discovery")]),
+    ("The investigation found that on October 9, 2023, the intruder took files containing personal information.",
+     None, [(D(2023, 10, 9), D(2023, 10, 9), "day", "breach")]),
+    ("September 12, 2019: an unauthorized person got into two employee email accounts.", None,
+     [(D(2019, 9, 12), D(2019, 9, 12), "day", "breach")]),
+    ("On July 12, 2021, a routine scan of our systems turned up signs of harmful software.", None,
+     [(D(2021, 7, 12), D(2021, 7, 12), "day", "discovery")]),
     ("Harbor Clinic announced that it suffered an attempt to disable its computer systems on October 11, 2021.", None,
      [(D(2021, 10, 11), D(2021, 10, 11), "day", "breach")]),
     ("On May 21, 2022 the investigation revealed that some of the files accessed held patient information.", None,
