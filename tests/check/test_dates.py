@@ -122,7 +122,7 @@ ENGLISH = [
      # "discovered unauthorized access": the access is the verb's object, so the date is the discovery's
      [(D(2024, 3, 5), D(2024, 3, 5), "day", "other"), (D(2024, 2, 2), D(2024, 2, 2), "day", "discovery")]),
     ("Cedar Clinic discovered the theft that same morning, October 3, 2022, and called the police.", None,
-     [(D(2022, 10, 3), D(2022, 10, 3), "day", "discovery")]),
+     [(None, None, "vague", "discovery"), (D(2022, 10, 3), D(2022, 10, 3), "day", "discovery")]),
     ("The investigation found that on October 9, 2023, the intruder took files containing personal information.",
      None, [(D(2023, 10, 9), D(2023, 10, 9), "day", "breach")]),
     ("September 12, 2019: an unauthorized person got into two employee email accounts.", None,
