@@ -92,9 +92,10 @@ def test_next_of_kin_letter_is_about_the_deceased_persons_information(locale):
     if locale == "en_US":
         assert ("Ask the three national credit bureaus to place a deceased alert on [[decedent_name]]'s credit "
                 "file.") in text
-        assert "- a copy of the death certificate;" in text
-        assert ("- a copy of the letters testamentary, letters of administration or another document that shows "
-                "you may act for the estate;") in text
+        assert ("To ask for the alert, send each bureau a letter with a copy of the death certificate; a copy of "
+                "the letters testamentary, letters of administration or another document that shows you may act "
+                "for the estate; and [[decedent_name]]'s full name, Social Security number, date of birth, date of "
+                "death and last address, with your own name and address. Send it to:") in text
         assert "Watch the mail that still comes for [[decedent_name]]." in text
     else:
         assert ("Le escribimos porque, según nuestros registros, usted es el familiar más cercano o el "
