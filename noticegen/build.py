@@ -12,7 +12,7 @@ from . import i18n
 from .errors import TemplateError
 from .facts import Facts
 from .i18n import N_
-from .kinds import KINDS
+from .kinds import COVERED_ENTITY_LOCALE, KINDS, notice_locales
 from .model import Notice, fields_in
 from .places import dateline_state, state_name
 from .readers import markdown as markdown_reader
@@ -71,6 +71,9 @@ def build(
     """
     kind = template_kind(obligation.kind)
     spec = KINDS[kind]
+    if locale not in notice_locales(kind, (locale,)):
+        raise TemplateError(f"a {kind} notice is written to the covered entity, so it is made in "
+                            f"{COVERED_ENTITY_LOCALE} only, not {locale}")
     channel = channel or spec.channel
     catalog = i18n.catalog(locale)
     translator = Translator(catalog)
@@ -132,6 +135,9 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
     jurisdiction = getattr(obligation, "jurisdiction", None)
     count = getattr(obligation, "count", facts.affected.total)
     notice_date = facts.notices.date or today or dt.date.today()
+    ba = facts.business_associate
+    if obligation.kind == "business_associate" and ba is not None and ba.notified_covered_entity_on:
+        notice_date = ba.notified_covered_entity_on  # dated the day the business associate gave it (164.410)
     entity = {
         "name": ce.name,
         "letterhead": _letterhead(ce.name, ce.address, facts.contact.toll_free or ce.contact.phone, ce.website),
@@ -148,6 +154,11 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
             "contact_phone": ba.contact.phone,
             "contact_email": ba.contact.email,
             "letterhead": _letterhead(ba.name, ba.address, ba.contact.phone, None),
+            # its own words to the covered entity; the covered entity's text only as a fallback (validate warns)
+            "summary": ba.summary or text.summary,
+            "investigation": ba.investigation or text.investigation,
+            "mitigation": ba.mitigation or text.mitigation,
+            "prevention": ba.prevention or text.prevention,
         }
         if obligation.kind == "business_associate":
             sender = {"name": ba.name, "letterhead": ba_ctx["letterhead"]}
@@ -164,7 +175,7 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
     page_url = facts.substitute_notice.url if facts.substitute_notice else None
     press = ce.media_contact or ce.contact
     audience = {"next_of_kin": "next_of_kin", "media": "public", "substitute_media": "public",
-                "business_associate": "public"}.get(obligation.kind, "individual")
+                "business_associate": "covered_entity"}.get(obligation.kind, "individual")
     return {
         "channel": channel,
         "audience": audience,

@@ -147,6 +147,16 @@ class BusinessAssociate(_Model):
     agent_of_covered_entity: bool
     discovered_on: dt.date
     notified_covered_entity_on: dt.date | None = None
+    """The day the business associate gave its notice to the covered entity (164.410); its notice is dated so."""
+    summary: Text | None = None
+    """What happened, in the business associate's own words to the covered entity ("On March 9 we found ...").
+    Its notice (164.410) needs it; without it the notice falls back to breach.summary and validate warns."""
+    investigation: Text | None = None
+    """What the business associate is doing to investigate; without it, response.investigation (validate warns)."""
+    mitigation: Text | None = None
+    """What the business associate is doing to mitigate harm; without it, response.mitigation."""
+    prevention: Text | None = None
+    """What the business associate is doing to protect against further breaches; without it, response.prevention."""
 
     @model_validator(mode="after")
     def _notice_after_discovery(self):
@@ -386,7 +396,8 @@ class TextTranslation(_Model):
     signer_title: Line | None = None
     """The title of whoever signs (notices.signer, else the covered entity's contact)."""
     business_associate_contact_title: Line | None = None
-    """The title of the business associate's contact, who signs its notice to the covered entity."""
+    """The title of the business associate's contact, who signs its notice to the covered entity. Optional:
+    that notice is written to the covered entity and made in its language only (kinds.notice_locales)."""
     about: Text | None = None
     """covered_entity.about in this locale."""
 
@@ -443,10 +454,9 @@ class Facts(_Model):
                 raise _at(("translations", locale, "individual_steps"),
                           f"has {len(text.individual_steps)} steps but response.individual_steps has "
                           f"{len(self.response.individual_steps)}; translate each step once")
-            ba_title = self.business_associate.contact.title if self.business_associate else None
             pairs = (("hours", self.contact.hours), ("type_other", self.breach.type_other),
                      ("location_other", self.breach.location_other), ("phi_other", self.breach.phi_other),
-                     ("signer_title", self.signer().title), ("business_associate_contact_title", ba_title),
+                     ("signer_title", self.signer().title),
                      ("about", self.covered_entity.about))
             for name, source in pairs:
                 if source and not getattr(text, name):
@@ -600,10 +610,37 @@ def release_problems(facts: Facts) -> list[tuple[tuple[str, ...], str]]:
              "or later, or correct the delay's dates")]
 
 
-def facts_from_source(source: Source, *, today: dt.date | None = None, release: bool = False) -> Facts:
+def warnings(facts: Facts) -> list[tuple[tuple[str, ...], str]]:
+    """What validate reports but accepts: (field path, message) pairs.
+
+    A business associate reporting (reporting_party: business_associate) writes its notice to the covered
+    entity in its own voice; without business_associate.summary (or its actions) that notice borrows the
+    covered entity's text, written to individuals.
+    """
+    ba = facts.business_associate
+    if facts.reporting_party != "business_associate" or ba is None:
+        return []
+    out = []
+    if ba.summary is None:
+        out.append((("business_associate", "summary"),
+                    "is not given, so the notice to the covered entity falls back to breach.summary, which is "
+                    "written to individuals; write what happened in the business associate's own words "
+                    "(164.410(c)(2))"))
+    missing = [name for name in ("investigation", "mitigation", "prevention") if getattr(ba, name) is None]
+    if missing:
+        out.append((("business_associate",),
+                    f"gives no {', '.join(missing)}, so the notice to the covered entity falls back to "
+                    f"{', '.join('response.' + m for m in missing)}; say what the business associate is doing "
+                    "(164.410(c)(2), 164.404(c)(1)(D))"))
+    return out
+
+
+def facts_from_source(source: Source, *, today: dt.date | None = None, release: bool = False,
+                      warned: list[str] | None = None) -> Facts:
     """Validate plain data read from a facts file; raise FactsError listing every problem.
 
     ``release`` also refuses what stops notices going out (release_problems), for validate and render.
+    ``warned``, when given, receives each of warnings() as ``FILE:LINE: field.path: warning: message``.
     """
     if not isinstance(source.data, dict):
         raise FactsError([f"{source.name}:1: (top level): a facts file is a mapping of fields; "
@@ -624,17 +661,22 @@ def facts_from_source(source: Source, *, today: dt.date | None = None, release: 
         if problems:
             raise FactsError([f"{source.name}:{source.line_of(path) or 1}: {'.'.join(path)}: {message}"
                               for path, message in problems])
+    if warned is not None:
+        warned += [f"{source.name}:{source.line_of(path) or 1}: {'.'.join(path)}: warning: {message}"
+                   for path, message in warnings(facts)]
     return facts
 
 
-def load_facts(path: str | Path, *, today: dt.date | None = None, release: bool = False) -> Facts:
+def load_facts(path: str | Path, *, today: dt.date | None = None, release: bool = False,
+               warned: list[str] | None = None) -> Facts:
     """Read and validate a YAML or JSON facts file.
 
     ``today`` bounds the dates ("not in the future"); None means the real today. ``release`` also
     refuses what stops the notices going out (a notice date inside a law-enforcement hold).
+    ``warned``, when given, receives what is accepted with a warning (see warnings()).
     Raises FactsError with every problem, each as ``FILE:LINE: field.path: message``.
     """
-    return facts_from_source(read_file(path), today=today, release=release)
+    return facts_from_source(read_file(path), today=today, release=release, warned=warned)
 
 
 def json_schema() -> dict:

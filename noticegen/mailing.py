@@ -88,11 +88,46 @@ def copies(
         yield Copy(copy_path(where.variant, person.id), content)
 
 
-def identification_csv(roster: Roster) -> str:
-    """The business associate's enclosure identifying each individual (164.410(c)(1)), spreadsheet-safe."""
+IDENTIFICATION_CONTACT = (
+    "email", "email_consent", "locale", "next_of_kin_name", "next_of_kin_address_1", "next_of_kin_address_2",
+    "next_of_kin_city", "next_of_kin_state", "next_of_kin_zip",
+)
+"""Roster columns the covered entity needs to notify each person (164.404(d)(1)): the enclosure carries them."""
+
+
+def identification_csv(roster: Roster, facts: Facts | None = None) -> str:
+    """The business associate's enclosure identifying each individual (164.410(c)(1)), spreadsheet-safe.
+
+    Each row identifies one person (IDENTIFICATION_HEADER) and carries the contact data the covered
+    entity needs to notify them (IDENTIFICATION_CONTACT). With ``facts``, a last column names the
+    information involved (breach.phi, the roster holds no per-person PHI), and a last one-cell row says
+    so when the roster holds a different number of people than the notice states (affected.total).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(IDENTIFICATION_HEADER)
-    for row in identification_rows(roster):
-        writer.writerow([csv_cell(cell) for cell in row])
+    involved = _information_involved(facts) if facts is not None else None
+    writer.writerow(IDENTIFICATION_HEADER + IDENTIFICATION_CONTACT + (("information_involved",) if involved else ()))
+    for person, row in zip(roster.recipients(), identification_rows(roster)):
+        contact = (person.email or "", "yes" if person.email_consent else "no", person.locale or "",
+                   person.next_of_kin_name or "", person.next_of_kin_address_1 or "",
+                   person.next_of_kin_address_2 or "", person.next_of_kin_city or "", person.next_of_kin_state or "",
+                   person.next_of_kin_zip or "")
+        writer.writerow([csv_cell(cell) for cell in (*row, *contact, *((involved,) if involved else ()))])
+    if facts is not None and roster.count != facts.affected.total:
+        total, n = facts.affected.total, roster.count
+        if n < total:
+            line = (f"This file identifies {n:,} of the {total:,} individuals the notice states; the business "
+                    f"associate will identify the other {total - n:,} as soon as it can (164.410(c)(1)).")
+        else:
+            line = (f"This file identifies {n:,} individuals, more than the {total:,} the notice states; the "
+                    "notice's count is to be corrected.")
+        writer.writerow([line])
     return buffer.getvalue()
+
+
+def _information_involved(facts: Facts) -> str:
+    """breach.phi as the notice names it ("name; address; health plan member ID number")."""
+    from .i18n import phi_label
+
+    return "; ".join(facts.breach.phi_other if term == "other" and facts.breach.phi_other
+                     else phi_label(term, "en_US") for term in facts.breach.phi)

@@ -12,7 +12,7 @@ from .build import build, is_broadcast
 from .check import CheckReport, check
 from .errors import CheckFailed
 from .facts import Facts
-from .kinds import KINDS
+from .kinds import KINDS, notice_locales
 from .model import BulletList, Heading, Notice, Section, Text
 from .render import render
 
@@ -130,7 +130,7 @@ def notice_set(
             continue
         if kinds is not None and obligation.kind not in kinds:
             continue
-        for locale in facts.notices.locales:
+        for locale in notice_locales(obligation.kind, facts.notices.locales):
             if locales is not None and locale not in locales:
                 continue
             channels = tuple(getattr(obligation, "channels", ("email",)))

@@ -15,6 +15,7 @@ import pytest
 
 from noticegen.build import build
 from noticegen.facts import load_facts
+from noticegen.kinds import notice_locales
 from noticegen.plan import plan
 from noticegen.readers.docx import document_xml
 from noticegen.render import render
@@ -51,7 +52,8 @@ def _output(sample: str, kind: str, jurisdiction: str | None, fmt: str, locale: 
 
 
 PARAMS = [pytest.param(s, k, j, f, loc, id=f"{s}/{loc}/{k}{'-' + j if j else ''}.{f}")
-          for s, k, j, f in CASES for loc in ("en_US", "es_US")]
+          for s, k, j, f in CASES for loc in notice_locales(k, ("en_US", "es_US"))]
+"""A notice written to the covered entity (business_associate) is made in its language only."""
 
 
 @pytest.mark.parametrize("sample, kind, jurisdiction, fmt, locale", PARAMS)

@@ -24,6 +24,11 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
+def _date_line() -> int:
+    """The line of notices.date in the Riverbend sample."""
+    return RIVERBEND.read_text(encoding="utf-8").splitlines().index("  date: 2026-06-22") + 1
+
+
 def _riverbend_dated(tmp_path: Path, date: str) -> Path:
     path = tmp_path / "breach.yaml"
     path.write_text(RIVERBEND.read_text(encoding="utf-8").replace("  date: 2026-06-22", f"  date: {date}"),
@@ -43,7 +48,7 @@ def test_validate_refuses_a_notice_dated_inside_the_law_enforcement_hold(tmp_pat
     result = run("validate", str(path))
     assert result.exit_code == 2
     assert result.output == (
-        f"{path}:82: notices.date: is 2026-06-15, inside the law-enforcement delay, which ends on 2026-06-19 "
+        f"{path}:{_date_line()}: notices.date: is 2026-06-15, inside the law-enforcement delay, which ends on 2026-06-19 "
         "(law_enforcement_delay.delay_until, 164.412(a)); no notice may go out before then: set notices.date "
         "to 2026-06-19 or later, or correct the delay's dates\n")
 
@@ -71,7 +76,7 @@ def test_an_oral_hold_ends_after_30_days_and_the_message_says_why(tmp_path):
     result = run("validate", str(path))
     assert result.exit_code == 2
     assert result.output == (
-        f"{path}:82: notices.date: is 2026-06-05, inside the law-enforcement delay, which ends on 2026-06-07 "
+        f"{path}:{_date_line()}: notices.date: is 2026-06-05, inside the law-enforcement delay, which ends on 2026-06-07 "
         "(30 days after the oral statement of law_enforcement_delay.stated_on, 164.412(b)); no notice may go "
         "out before then: set notices.date to 2026-06-07 or later, or correct the delay's dates\n")
 
@@ -172,3 +177,100 @@ def test_as_of_before_discovery_is_warned():
         "The plan is as of 2025-03-14, before the breach was discovered (2026-03-16): days left are counted from "
         "a day before anyone knew of it. Plan as of today (leave out --as-of) or a day on or after discovery.",)
     assert plan(load_facts(SUMMIT, today=TODAY), as_of=dt.date(2026, 3, 16)).notes == ()
+
+
+# ------------------------------------------------------------------ finding 6: the business associate's notice
+
+def _summit_ba():
+    return load_facts(SUMMIT, today=TODAY).model_copy(update={"reporting_party": "business_associate"})
+
+
+def _ba_notice(facts, locale="en_US"):
+    from noticegen.render import render
+
+    obligation = plan(facts, as_of=dt.date(2026, 3, 20)).obligations[0]
+    return render(build(facts, obligation, locale=locale, today=TODAY).notice, "md")
+
+
+def test_business_associate_notice_speaks_in_its_own_voice_dated_when_given():
+    text = _ba_notice(_summit_ba())
+    assert "**Date:** March 16, 2026\\" in text  # business_associate.notified_covered_entity_on, not notices.date
+    assert ("We, Keystone Print and Mail Services, your business associate, are notifying you of a breach of "
+            "unsecured protected health information that we hold for Summit Mountain Health Plan.") in text
+    assert ("## What Happened\n\nOn March 9, 2026, we, Keystone Print and Mail Services, discovered a breach of "
+            "unsecured protected health information that we hold for Summit Mountain Health Plan. The breach took "
+            "place between March 2, 2026 and March 6, 2026.") in text
+    assert "A change we made to our printing program on March 2, 2026" in text  # business_associate.summary
+    assert "our mailing vendor" not in text and "told us" not in text and "We wrote to every member" not in text
+    assert "**Investigating:** We reviewed every statement printed from March 2 through March 6" in text
+
+
+def test_business_associate_notice_gives_what_the_covered_entity_needs_to_notify_individuals():
+    text = _ba_notice(_summit_ba())
+    assert ("The information involved may have included the individuals' name, address, health plan member ID "
+            "number, health insurance claims information, type of procedure, and names of the doctors and clinics "
+            "that provided care.") in text
+    assert "<!-- element: individual_steps -->\n\n## Steps Individuals Can Take" in text
+    assert "- Compare the explanation-of-benefits statements you receive with the care you received." in text
+
+
+def test_business_associate_notice_is_made_in_the_covered_entitys_language_only():
+    from noticegen.errors import TemplateError
+    from noticegen.notice_set import notice_set
+
+    facts = _summit_ba()
+    assert facts.notices.locales == ["en_US", "es_US"]
+    made = notice_set(facts, plan(facts, as_of=dt.date(2026, 3, 20)), formats=("md",), today=TODAY)
+    assert [o.path for o in made.outputs] == ["en_US/business_associate.md"]
+    try:
+        _ba_notice(facts, locale="es_US")
+    except TemplateError as exc:
+        assert str(exc) == ("a business_associate notice is written to the covered entity, so it is made in en_US "
+                            "only, not es_US")
+    else:
+        raise AssertionError("built a Spanish notice to the covered entity")
+
+
+def test_validate_warns_when_the_business_associate_has_no_words_of_its_own(tmp_path):
+    text = SUMMIT.read_text(encoding="utf-8").replace("reporting_party: covered_entity",
+                                                      "reporting_party: business_associate")
+    start = text.index("  summary: >-\n    A change we made")
+    end = text.index("breach:\n")
+    path = tmp_path / "breach.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"{path}:12: business_associate.summary: warning: is not given, so the notice to the covered entity falls "
+        "back to breach.summary, which is written to individuals; write what happened in the business "
+        "associate's own words (164.410(c)(2))",
+        f"{path}:12: business_associate: warning: gives no investigation, mitigation, prevention, so the notice to "
+        "the covered entity falls back to response.investigation, response.mitigation, response.prevention; say "
+        "what the business associate is doing (164.410(c)(2), 164.404(c)(1)(D))",
+        f"{path}: ok (Summit Mountain Health Plan, 2,146 affected)",
+    ]
+
+
+def test_identification_enclosure_carries_information_and_contact_data_and_counts(tmp_path):
+    import csv
+    import io
+
+    from noticegen.mailing import identification_csv
+    from noticegen.roster import read_roster
+
+    roster_file = tmp_path / "roster.csv"
+    roster_file.write_text("id,first_name,last_name,address_1,city,state,zip,email,email_consent,deceased,"
+                           "next_of_kin_name\nA1,Ana,Ruiz,1 Elm St,Denver,CO,80203,ana@example.com,yes,no,\n"
+                           "A2,Bo,Lee,2 Oak St,Casper,WY,82601,,no,yes,Kim Lee\n", encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(identification_csv(read_roster(roster_file), load_facts(SUMMIT, today=TODAY)))))
+    assert rows[0] == ["id", "first_name", "last_name", "address_1", "address_2", "city", "state", "zip",
+                       "date_of_birth", "deceased", "email", "email_consent", "locale", "next_of_kin_name",
+                       "next_of_kin_address_1", "next_of_kin_address_2", "next_of_kin_city", "next_of_kin_state",
+                       "next_of_kin_zip", "information_involved"]
+    involved = ("name; address; health plan member ID number; health insurance claims information; type of "
+                "procedure; Names of the doctors and clinics that provided care")
+    assert rows[1] == ["A1", "Ana", "Ruiz", "1 Elm St", "", "Denver", "CO", "80203", "", "no", "ana@example.com",
+                       "yes", "", "", "", "", "", "", "", involved]
+    assert rows[2][9:14] == ["yes", "", "no", "", "Kim Lee"]
+    assert rows[3] == ["This file identifies 2 of the 2,146 individuals the notice states; the business associate "
+                       "will identify the other 2,144 as soon as it can (164.410(c)(1))."]
