@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import statistics
 import sys
 import time
@@ -64,6 +65,10 @@ def _date_str(value) -> str | None:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
     text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}", text):  # a month ("2011-12") is annotated as its first day
+        text += "-01"
+    elif re.fullmatch(r"\d{4}", text):
+        text += "-01-01"
     return text[:10] if text else None
 
 

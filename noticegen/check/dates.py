@@ -218,6 +218,12 @@ _TRIGGERS = {
         ("o", r"\b(?:dates?\s+of\s+(?:service|birth|treatment)|service\s+dates?|treated|seen|visited|admitted"
               r"|received\s+(?:care|services|treatment))\b"),
         ("o", r"\b(?:not|\w*n't)\s+(?:yet\s+)?received\s+(?:a\s+|this\s+)?(?:letter|notice)"),
+        # someone telling the entity is its discovery; telling the police or a regulator is not
+        ("d", r"\breported\s+(?:as\s+)?(?:missing|lost|stolen)\b|\b(?:was|were)\s+reported\s+to\s+(?:us|our|the\s+(?:\w+\s+){0,3}?"
+              r"(?:privacy|security|compliance|it)\s+(?:office|officer|department|team))"
+              r"|\breported\s+(?:the\s+\w+\s+|it\s+|this\s+|the\s+\w+\s+\w+\s+)?to\s+(?!(?:the\s+|local\s+|a\s+)*(?:police|law|fbi"
+              r"|federal|state|authorities|hhs|office\s+for|department\s+of|attorney|sheriff|secret|u\.s\.))"),
+        ("o", r"\b(?:ended|closed|wrapped\s+up|concluded)\b"),
         ("o", r"\b(?:investigation|review|analysis|audit|examination)\s+(?:\w+\s+){0,3}?(?:found|revealed|showed|identified"
               r"|confirmed|determined|concluded)\b"),
         ("o", r"\bidentified\s+(?:the\s+|all\s+)?(?:individuals|patients|persons|people|members|affected|impacted|those"
@@ -256,6 +262,7 @@ _TRIGGERS = {
               r"|infected|compromised|intrusion|experienced|lost|misplaced|missing|hacked|breached"
               r"|log(?:ged)?\s+(?:in|on)(?:to)?|used\s+(?:\S+\s+){0,3}credentials|infiltrated|disposed|discarded"
               r"|got\s+into|gained\s+(?:\w+\s+)?access|entered|shared|snooped|improperly\s+(?:accessed|viewed|used)"
+              r"|signed\s+in(?:to)?|sign-?in|looked\s+at"
               r"|took\s+(?:\w+\s+){0,2}?(?:files?|data|documents?|records?|information|laptops?|computers?|(?:hard\s+)?drives?"
               r"|devices?|bags?|box(?:es)?|backpacks?|prescriptions|papers?|equipment|servers?|phones?))\b"),
     ],
@@ -286,7 +293,7 @@ _TRIGGERS = {
               r"|identific\w+|conocimiento)"),
         ("b", r"\b(?:ocurri\w*|tuvo lugar|sucedi\w*|accedi\w*|acceso|roba\w*|robo|hurt\w*|sustra\w+|copi\w+|descarg\w+"
               r"|extraj\w+|exfiltr\w+|cifr\w+|encript\w+|expuest\w+|envi\w+|divulg\w+|perdi\w+|extravi\w+|comprometi\w+"
-              r"|ataque|irrumpi\w*|infect\w+|publicad\w+)"),
+              r"|ataque|irrumpi\w*|infect\w+|publicad\w+|consult\w+|revis\w+\s+(?:los\s+|sus\s+)?expedientes)"),
     ],
 }
 # every trigger starts a word of two letters or more; testing that first makes the scan several times faster

@@ -122,17 +122,21 @@ def _iso(mention: DateMention) -> str:
     return mention.start.isoformat()
 
 
-_NOT_THE_EVENT = re.compile(r"\b(?:determin|conclu|confirm|complet|mail|sent (?:you|letters|notice)|notif|enrol|expire|"
-                            r"until|by |deadline|letter|dated|posted|effective|began (?:sending|mailing)|review)")
+_NOT_THE_EVENT = re.compile(r"\b(?:determin|conclu|confirm|complet|notif|inform|enrol|expire|until|deadline|letter by|"
+                            r"dated|posted|effective|began (?:sending|mailing)|review|investigat|ended|found that|updated)")
 
 
-def _unlabelled_earlier(reading: Reading, discovery: DateMention):
-    """A date under the what-happened heading, earlier than the discovery, that no verb claims: the event's date."""
-    for unit in reading.region("what_happened"):
-        if _NOT_THE_EVENT.search(unit.folded):
+def _unlabelled_earlier(reading: Reading, discovery: DateMention | None):
+    """A date no verb claims, in a sentence about the incident (or under its heading), before any discovery: the
+    event's own date ("During break-ins at eleven stores between August 14 and 23, intruders took ...")."""
+    for unit in _ordered(reading, "what_happened", reading.units):
+        if unit.shape == "line" or _NOT_THE_EVENT.search(unit.folded):
+            continue
+        if "what_happened" not in (unit.cue, unit.tagged) and not INCIDENT.search(unit.folded):
             continue
         for mention in find_dates(unit.text, year=reading.year, language=reading.language):
-            if mention.role == "other" and mention.start is not None and mention.start < discovery.start:
+            if mention.role == "other" and mention.start is not None and (
+                    discovery is None or mention.start < discovery.start):
                 return unit, mention
     return None
 
@@ -146,8 +150,8 @@ def what_happened(reading: Reading) -> Judgement:
             if mention.role in found:
                 found[mention.role].append((unit, mention))
     dated = {role: next(((u, m) for u, m in items if m.start is not None), None) for role, items in found.items()}
-    if dated["breach"] is None and dated["discovery"] is not None:
-        dated["breach"] = _unlabelled_earlier(reading, dated["discovery"][1])
+    if dated["breach"] is None:
+        dated["breach"] = _unlabelled_earlier(reading, dated["discovery"][1] if dated["discovery"] else None)
     vague = {role: next(((u, m) for u, m in items if m.start is None), None) for role, items in found.items()}
     unknown = next((u for u in reading.units if UNKNOWN_DATE.search(u.folded)), None)
     described = [u for u in _ordered(reading, "what_happened", reading.units)

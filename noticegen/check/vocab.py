@@ -64,7 +64,7 @@ PHI_TYPES: dict[str, re.Pattern] = {term: _any(*words) for term, words in {
     "procedure": (r"\bprocedures? (?:type|names?|codes?|information|performed)\b", r"\btype of procedure\b",
                   r"\bprocedimientos?\b", r"\bsurgery\b"),
     "treatment": (r"\btreatment(?: information| details| dates?| records?)?\b(?! (?:options|center|facility))",
-                  r"\bprovider names?\b", r"\bphysician names?\b", r"\bdoctor'?s? names?\b", r"\bvisit (?:information|dates?)\b",
+                  r"\bprovider names?\b", r"\bphysician names?\b", r"\bdoctor'?s? names?\b", r"\bvisit (?:information|dates?)\b", r"\bappointment (?:dates?|information|types?|times?|details)\b", r"\bcitas?\b",
                   r"\bencounter", r"\btratamientos?\b", r"\bmedicos? tratantes?\b"),
     "images": (r"\b(?:medical |diagnostic )?images?\b", r"\bx-?rays?\b", r"\bradiolog", r"\bmri\b", r"\bct scans?\b",
                r"\bimagenes?\b", r"\bradiografias?\b"),
@@ -82,7 +82,8 @@ INVOLVED = _any(r"\binvolv", r"\binclud", r"\bcontain", r"\bconsist", r"\bsuch a
                 r"\bmay have (?:been|had)\b", r"\bcopied\b", r"\b(?:was|were) (?:also )?present\b", r"\bheld\b", r"\bholding\b",
                 r"\bfound (?:\w+ ){0,3}with\b", r"\bcould (?:have )?(?:been )?(?:seen|viewed)\b", r"\bstolen\b", r"\btaken\b", r"\bdisclosed\b",
                 r"\bon (?:the|these|those) (?:files|documents|records|device|laptop|statements|letters)",
-                r"\bincluy", r"\binvolucr", r"\bafect", r"\bcontenia", r"\bexpuest", r"\bcomo\b")
+                r"\binclu", r"\binvolucr", r"\bcould (?:be|have been) (?:seen|read|viewed)\b", r"\bvisible\b", r"\bshow(?:ed|ing|n|s)?\b",
+                r"\bdisplay", r"\blisted\b", r"\bprinted\b", r"\bconsultad", r"\bvist[ao]s?\b", r"\bafect", r"\bcontenia", r"\bexpuest", r"\bcomo\b")
 
 NEGATED = re.compile(r"\b(?:not|no|neither|nor|never|without|excluding|ni|sin)\b(?:[^.;]{0,200})$")
 """A PHI word with one of these earlier in its clause is denied ("did not include Social Security numbers")."""
@@ -94,7 +95,8 @@ STEPS = _any(
     r"\bmonitor(?:ing)? (?:your |the )?(?:\w+ ){0,3}(?:credit|accounts?|statements?|reports?|activity|explanations?)",
     r"\bfraud alerts?\b", r"\b(?:security|credit) freezes?\b", r"\bfreeze (?:your|on your)\b", r"\bplace a freeze\b",
     r"\b(?:enroll|sign up|register|activate|enrol)\w*,? (?:[\w,]+ ){0,7}(?:monitoring|protection|services?|membership|code|product|by)\b",
-    r"\bchange (?:your |the )?(?:\w+ )?passwords?\b", r"\b(?:update|reset) (?:your )?passwords?\b",
+    r"\bchange (?:your |the )?(?:\w+ )?passwords?\b", r"\blook (?:over|at) (?:your |any |all )?(?:\w+ ){0,2}(?:statements?|accounts?|bills|reports?|explanations?)",
+    r"\bcheck (?:your |any |all )?(?:\w+ ){0,2}(?:statements?|credit reports?|accounts?|explanations? of benefits)", r"^to (?:enroll|enrol|sign up|activate|register)\b", r"\b(?:update|reset) (?:your )?passwords?\b",
     r"\bcontact (?:your )?(?:health )?(?:insurer|insurance|health plan|bank|financial institution|credit card|provider|card issuer)",
     r"\breport (?:any )?(?:suspicious|suspected|unauthorized|fraudulent|unusual|unfamiliar)", r"\breport (?:it|them|fraud|identity theft)\b",
     r"\bobtain (?:a |your )?(?:free )?(?:copy of your )?credit reports?\b", r"\bannualcreditreport\b", r"\bidentitytheft\.gov\b",
@@ -115,12 +117,12 @@ STEP_POINTER = _any(r"\b(?:steps|information|recommendations?) (?:are |is )?(?:l
 """Words that point to steps without giving one: alone, the element is incomplete."""
 
 TO_READER = re.compile(
-    r"^(?:please )?(?:review|monitor|place|contact|call|enroll|enrol|sign|activate|remain|change|report|obtain|request|"
+    r"^(?:please |to )?(?:review|monitor|place|contact|call|enroll|enrol|sign|activate|remain|change|report|obtain|request|"
     r"consider|be |watch|keep|visit|register|look|notify|close|freeze|file|do not|don't|you|your|if you|revise|vigile|llame|"
     r"inscribase|coloque|cambie|solicite|comuniquese|le recomendamos|recomendamos que|usted)|"
     r"\b(?:you (?:can|should|may|might|could|will want|are (?:encouraged|advised))|we (?:recommend|encourage|urge|suggest|advise)|"
     r"recommend(?:ed|s)? that (?:you|individuals|patients|members)|individuals (?:can|should)|patients (?:can|should)|"
-    r"le (?:recomendamos|sugerimos)|puede usted|(?:good idea|important|advisable|recommended|wise|a good practice) to|"
+    r"le (?:recomendamos|sugerimos)|puede usted|what (?:you|people|patients|individuals|members) (?:can|should) do|(?:good idea|important|advisable|recommended|wise|a good practice) to|"
     r"(?:can|may|should) (?:also )?(?:enroll|enrol|sign up|register|activate|call|request|obtain|place|review|monitor|contact)|"
     r"(?:encourag|remind|urg|advis|recommend|ask)\w* (?:all |any |that )?(?:you|members|patients|individuals|customers|people|those|"
     r"parents|families|guardians|recipients|employees|consumers|anyone|everyone)|"
@@ -129,23 +131,29 @@ TO_READER = re.compile(
 
 # ------------------------------------------------------------------ D: what the entity is doing
 
-INVESTIGATE = _any(r"\binvestigat", r"\bforensic", r"\bcyber ?security (?:firm|experts?|specialists?|professionals?|company|consultants?)",
+INVESTIGATE = _any(r"\binvestigat", r"\bforensic", r"\b(?:cyber ?|computer |information |it |data )?security (?:firm|experts?|specialists?|professionals?|company|consultants?|vendor)",
+                   r"\b(?:hired|engaged|retained) (?:a |an |outside |third[- ]party |independent )", r"\bsearch(?:ed|ing)? (?:for|its|the|our)\b",
                    r"\bthird[- ]party (?:experts?|specialists?|firm|investigators?|vendor)", r"\blaw enforcement\b", r"\bfbi\b",
                    r"\bfederal bureau\b", r"\bcisa\b", r"\bpolice\b", r"\bsecret service\b", r"\b(?:conducted|began|launched|initiated|undertook) (?:a |an )?(?:thorough |comprehensive |careful |prompt |immediate )?(?:review|analysis|audit|inquiry|assessment)",
                    r"\breview(?:ed)? (?:of )?(?:the|our|its) (?:affected |impacted )?(?:email|files|systems?|accounts?|records|documents|data|logs)",
                    r"\banaly[sz]", r"\baudit", r"\bexamin", r"\binvestig", r"\bperitos?\b", r"\bautoridades\b", r"\bpolicia\b",
                    r"\bdetermine (?:the|what|whether|which)\b", r"\breview(?:ed)? (?:the|this) (?:incident|matter|event|situation)\b",
-                   r"\blook(?:ed|ing)? into\b")
-MITIGATE = _any(r"\bsecured\b", r"\bsecure (?:the|our|its)\b", r"\b(?:changed|reset|rotated) (?:\w+ ){0,3}(?:passwords?|credentials|keys)",
+                   r"\blook(?:ed|ing)? into\b", r"\bnature and (?:the )?(?:scope|extent)\b", r"\bscope of (?:the|this)\b",
+                   r"\bworking (?:closely )?with (?:law enforcement|investigators|experts|specialists|the fbi)")
+MITIGATE = _any(r"\bsecured\b", r"\bsecure (?:the|our|its)\b", r"\b(?:changed|reset|rotated) (?:[\w']+ ){0,3}(?:passwords?|credentials|keys)", r"\btrac(?:e|ed|ing) (?:the|its)\b",
                 r"\bpasswords? (?:were|was|have been) (?:changed|reset)", r"\bterminat", r"\bdisabl", r"\bisolat", r"\boffline\b",
                 r"\bcontain(?:ed)? (?:the |this |that )?(?:incident|threat|attack|breach|activity|intrusion|situation|event|malware|ransomware|issue)",
                 r"\bcontainment\b", r"\b(?:was|been) contained\b", r"\bblock(?:ed)?\b", r"\bshut (?:down|off)\b", r"\blocked\b", r"\brevok", r"\bremov(?:ed|al) (?:the |its |their )?(?:access|attacker|malware|threat|unauthorized)",
                 r"\brecover(?:ed)?\b", r"\bretriev", r"\b(?:return|delet|destroy|destruct|purg)\w*\b", r"\bremote(?:ly)? wip",
                 r"\b(?:offer|provid|mak)\w* (?:\w+ ){0,6}(?:credit monitoring|identity (?:theft )?(?:protection|monitoring|restoration)|monitoring services?|identity services?)",
-                r"\b(?:complimentary|free|no[- ]cost) (?:\w+ ){0,3}(?:credit|identity|monitoring)", r"\b(?:reduce|limit|minimi[sz]e|mitigat)\w* (?:\w+ ){0,3}(?:harm|impact|risk|damage)",
+                r"\b(?:complimentary|free|no[- ]cost) (?:\w+ ){0,3}(?:credit|identity|monitoring)",
+                r"\b(?:identityworks|idx|kroll|myidcare|cyberscout|identityforce|id experts|epiq|aura|lifelock)\b",
+                r"\bat no (?:charge|cost) to (?:you|them|patients|individuals)\b",
+                r"\bremoved (?:the |its |all )?(?:information|data|files?|documents?|pages?|website|content|posting|records)",
+                r"\btook (?:\w+ ){0,2}down\b", r"\bobtained (?:\w+ ){0,2}assurances?\b", r"\bretriev", r"\b(?:reduce|limit|minimi[sz]e|mitigat)\w* (?:\w+ ){0,3}(?:harm|impact|risk|damage)",
                 r"\bmitigat", r"\bremediat", r"\bsuspend", r"\bstopp?ed\b", r"\bended the\b", r"\beliminat", r"\bquarantin",
                 r"\bdeactivat", r"\breimag", r"\bcut off\b", r"\bclosed (?:the|that)\b", r"\bnotified (?:the )?(?:credit bureaus|banks)",
-                r"\bshred", r"\brestor\w* (?:\w+ ){0,3}(?:from|using) (?:clean |secure |our |its )?backups?", r"\bclear(?:ed)? (?:the |its )?(?:memory|device)", r"\bwip(?:e|ed) (?:the|its)\b",
+                r"\bshredded (?:the|it|them|all|those|these)\b", r"\b(?:was|were|been) shredded\b", r"\brestor\w* (?:\w+ ){0,3}(?:from|using) (?:clean |secure |our |its )?backups?", r"\bclear(?:ed)? (?:the |its )?(?:memory|device)", r"\bwip(?:e|ed) (?:the|its)\b",
                 r"\bdespid", r"\bya no (?:trabaja|es emplead)", r"\btermin\w* (?:su|la) (?:relacion|empleo|contrato)",
                 r"\bcontuvimos\b", r"\bdesconect", r"\bdetuv", r"\bbloque", r"\blimitar\b", r"\bmitig", r"\bofrec\w+ (?:\w+ ){0,4}(?:monitoreo|proteccion)",
                 r"\bcambiamos\b", r"\brestablec", r"\bdevol", r"\belimin", r"\bdestru")
@@ -156,7 +164,14 @@ PREVENT = _any(r"\badditional (?:\w+ ){0,2}(?:safeguards?|security|measures|cont
                r"\b(?:re)?train", r"\beducat", r"\bnew (?:\w+ )?(?:policies|procedures|safeguards|controls|technical|protocols?)",
                r"\b(?:updated|revised|changed) (?:its |our |the )?(?:\w+ )?(?:policies|procedures|practices|protocols)", r"\bimplement", r"\bupgrad",
                r"\breinforc", r"\bbolster", r"\bharden", r"\bendpoint detection\b", r"\bmonitoring tools?\b", r"\bfirewall",
-               r"\bextra (?:protections?|safeguards?|security)", r"\bremind\w* (?:all )?(?:of )?(?:our |its )?(?:staff|employees|workforce|team)",
+               r"\bextra (?:protections?|safeguards?|security)", r"\bencrypted (?:devices|drives|laptops|media|discs?|disks?|storage|computers|email)",
+               r"\bno longer (?:allow|permit|store|keep|use|send|save|ship|mail|print)\w*",
+               r"\binstall\w* (?:new |additional |updated |advanced )?(?:\w+ )?(?:software|tools?|systems?|technolog|security|monitoring)",
+               r"\bdeploy\w* (?:new |additional |advanced |enhanced )", r"\bpatch", r"\block(?:ed|ing)? (?:cabinets?|storage|containers?|bins?)",
+               r"\bsecure (?:shredding|storage|disposal|destruction)", r"\bcounsel(?:ed|ing)? (?:the |all )?(?:employee|staff|workforce)",
+               r"\b(?:regular|routine|periodic|increased|additional|ongoing) (?:audit|monitor|review|check)\w*",
+               r"\bnow (?:requires?|uses?|encrypts?|limits?|restricts?|prohibits?)\b",
+               r"\b(?:further|additional(?:ly)?|will|have|has|we) (?:\w+ )?(?:restrict|limit)\w* (?:\w+ )?access\b", r"\bremind\w* (?:all )?(?:of )?(?:our |its )?(?:staff|employees|workforce|team)",
                r"\bdisciplin", r"\bsanction", r"\bput in place\b", r"\bput (?:\w+ ){0,3}in place\b",
                r"\bmedidas (?:adicionales|de seguridad)\b", r"\bcapacitacion\b", r"\b(?:multiples|dos) factores\b", r"\bcifrad", r"\bfortalec", r"\bmejor", r"\bimplement")
 """Concrete measures against further breaches (164.404(c)(1)(D), the third part)."""
@@ -177,7 +192,8 @@ ENTITY_VOICE = re.compile(r"\b(?:we|our|us|we've|we're|nosotros|nuestr[oa]s?|hem
 INCIDENT = _any(r"\bincident\b", r"\bbreach\b", r"\bunauthori[sz]ed\b", r"\bcyber", r"\bransomware\b", r"\bmalware\b", r"\bphishing\b",
                 r"\battack", r"\bhack", r"\bstolen\b", r"\btheft\b", r"\bburglar", r"\bbroke into\b", r"\blost\b", r"\bmisdirect",
                 r"\bmistakenly\b", r"\berror\b", r"\binadvertent", r"\bsuspicious\b", r"\bcompromis", r"\baccessed\b", r"\bdisclos",
-                r"\bencrypted\b", r"\bexfiltrat", r"\bthreat actor\b", r"\bintrud", r"\bimproper", r"\bsnooping\b", r"\bemployee\b",
+                r"\bencrypted\b", r"\bexfiltrat", r"\bexposed\b", r"\breachable\b", r"\bpublicly (?:available|accessible|visible)",
+                r"\bmisconfigur", r"\bpixel", r"\btracking (?:technolog|code|tool)", r"\bcould (?:easily )?be (?:reached|seen|accessed)", r"\bthreat actor\b", r"\bintrud", r"\bimproper", r"\bsnooping\b", r"\bemployee\b",
                 r"\bincidente\b", r"\bno autorizad", r"\brobad", r"\bataque\b", r"\bacceso\b", r"\bperdid", r"\berror\b")
 
 VAGUE_TIME = _any(r"\brecently\b", r"\bearlier this (?:year|month)\b", r"\brecientemente\b", r"\bhace poco\b")
