@@ -93,6 +93,23 @@ def test_the_letter_says_the_delay_ended_only_when_the_notice_date_is_not_inside
     assert ended in _individual(undated, today=dt.date(2026, 6, 19))
 
 
+
+def test_no_notice_of_any_kind_says_the_delay_ended_while_the_hold_lasts():
+    from noticegen.kinds import notice_locales
+
+    facts = load_facts(RIVERBEND, today=TODAY)
+    undated = facts.model_copy(update={"notices": facts.notices.model_copy(update={"date": None})})
+    built = 0
+    for obligation in plan(undated, as_of=dt.date(2026, 6, 10)).obligations:
+        if obligation.kind.startswith("hhs"):
+            continue
+        for locale in notice_locales(obligation.kind, undated.notices.locales):
+            text = build(undated, obligation, locale=locale, today=dt.date(2026, 6, 10)).markdown
+            assert "That delay has now ended" not in text and "Ese plazo ya terminó" not in text, obligation.kind
+            built += 1
+    assert built >= 10
+
+
 # ------------------------------------------------------------------ finding 5: negative statements need a fact
 
 def _with_phi_not_involved(facts, terms):
