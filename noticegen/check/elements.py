@@ -47,11 +47,19 @@ class Reading:
     year: int | None
     facts: Facts | None
     untranslated: tuple[str, ...] = ()
+    _dates: dict = field(default_factory=dict, compare=False, repr=False)
 
     def region(self, element: str) -> tuple[Unit, ...]:
         """The units the notice itself assigns to ``element`` (a tagged section), else those under its heading."""
         tagged = tuple(u for u in self.units if u.tagged == element)
         return tagged or tuple(u for u in self.units if u.cue == element)
+
+    def dates(self, unit: Unit) -> tuple[DateMention, ...]:
+        """The dates of one unit with their roles, found once per unit."""
+        found = self._dates.get(id(unit))
+        if found is None:
+            found = self._dates[id(unit)] = tuple(find_dates(unit.text, year=self.year, language=self.language))
+        return found
 
     def facts_text(self, element: str) -> str:
         """With facts: the text the facts must appear in: the tagged section, or the whole notice."""
@@ -134,7 +142,7 @@ def _unlabelled_earlier(reading: Reading, discovery: DateMention | None):
             continue
         if "what_happened" not in (unit.cue, unit.tagged) and not INCIDENT.search(unit.folded):
             continue
-        for mention in find_dates(unit.text, year=reading.year, language=reading.language):
+        for mention in reading.dates(unit):
             if mention.role == "other" and mention.start is not None and (
                     discovery is None or mention.start < discovery.start):
                 return unit, mention
@@ -146,9 +154,11 @@ def what_happened(reading: Reading) -> Judgement:
     for unit in _ordered(reading, "what_happened", reading.units):
         if unit.shape == "line" or unit.cue in ("individual_steps", "contact"):
             continue
-        for mention in find_dates(unit.text, year=reading.year, language=reading.language):
+        for mention in reading.dates(unit):
             if mention.role in found:
                 found[mention.role].append((unit, mention))
+        if all(any(m.start is not None for _, m in items) for items in found.values()):
+            break  # both roles dated: the rest of the notice can only repeat them
     dated = {role: next(((u, m) for u, m in items if m.start is not None), None) for role, items in found.items()}
     if dated["breach"] is None:
         dated["breach"] = _unlabelled_earlier(reading, dated["discovery"][1] if dated["discovery"] else None)
