@@ -61,6 +61,15 @@ def test_render_refuses_a_notice_dated_inside_the_hold(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_mail_refuses_copies_dated_inside_the_hold(tmp_path):
+    path = _riverbend_dated(tmp_path, "2026-06-15")
+    roster = ROOT / "samples" / "harbor-point-pacs" / "roster.csv"
+    result = run("mail", str(path), "--roster", str(roster), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "notices.date: is 2026-06-15, inside the law-enforcement delay" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_plan_still_plans_a_notice_dated_inside_the_hold(tmp_path):
     facts = load_facts(_riverbend_dated(tmp_path, "2026-06-15"), today=TODAY)
     result = plan(facts, as_of=dt.date(2026, 6, 1))
