@@ -260,7 +260,7 @@ class _Reader:
             if phase in ("instr", "skip"):
                 continue
             here = state.get("link") or link
-            text = {f"{W}t": child.text or "", f"{W}tab": "\t", f"{W}noBreakHyphen": "\u2011"}.get(tag)
+            text = {f"{W}t": child.text or "", f"{W}tab": "\t", f"{W}noBreakHyphen": "-"}.get(tag)
             if text is not None:
                 atoms.append(Atom("t", text, bold, italic, here))
             elif tag == f"{W}cr" or (tag == f"{W}br" and child.get(f"{W}type", "textWrapping") == "textWrapping"):

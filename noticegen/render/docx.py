@@ -22,6 +22,7 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
+import phonenumbers
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
@@ -86,6 +87,13 @@ _DRAFT_FRAME = dict(w="9360", wrap="notBeside", vAnchor="page", hAnchor="margin"
 _WORDS = (  # the only words the writer adds itself; translated by the locale's catalog (locales/)
     N_("Page {page} of {pages}"), N_("DRAFT — NOT FOR MAILING"), N_("DRAFT"),
 )
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each US phone number in ``text`` (phonenumbers' VALID matches)."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    return [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, "US")]
 
 
 def xml_safe(text: str) -> str:
@@ -322,7 +330,7 @@ class _Writer:
         for node in nodes:
             kind = type(node)
             if kind is Text:
-                self.add_text_run(parent, escape_field_like(node.text), bold=bold, italic=italic, style=style)
+                self.add_text(parent, node.text, bold=bold, italic=italic, style=style)
             elif kind is Strong:
                 self.add_runs(parent, node.children, bold=True, italic=italic, style=style)
             elif kind is Emphasis:
@@ -346,7 +354,20 @@ class _Writer:
         parent.append(hyperlink)
         self.add_runs(hyperlink, node.children, bold=bold, italic=italic, style=HYPERLINK)
 
-    def add_text_run(self, parent, text: str, *, bold=False, italic=False, style=None) -> None:
+    def add_text(self, parent, text: str, *, bold=False, italic=False, style=None) -> None:
+        """Literal text; the hyphens of a phone number become Word's non-breaking hyphen, so "1-888-555-0172"
+        never ends one line with "1-" (the DOCX reader reads them back as "-")."""
+        pos = 0
+        for start, end in phone_spans(text):
+            if start > pos:
+                self.add_text_run(parent, escape_field_like(text[pos:start]), bold=bold, italic=italic, style=style)
+            self.add_text_run(parent, text[start:end], bold=bold, italic=italic, style=style, nobreak_hyphens=True)
+            pos = end
+        if pos < len(text) or not text:
+            self.add_text_run(parent, escape_field_like(text[pos:]), bold=bold, italic=italic, style=style)
+
+    def add_text_run(self, parent, text: str, *, bold=False, italic=False, style=None,
+                     nobreak_hyphens: bool = False) -> None:
         run = OxmlElement("w:r")
         if style or bold or italic:
             rpr = OxmlElement("w:rPr")
@@ -357,9 +378,11 @@ class _Writer:
             if italic:
                 rpr.append(OxmlElement("w:i"))
             run.append(rpr)
-        for piece in re.split(r"(\t|\r\n|\r|\n)", xml_safe(text)):
+        for piece in re.split(r"(\t|\r\n|\r|\n|-)" if nobreak_hyphens else r"(\t|\r\n|\r|\n)", xml_safe(text)):
             if piece == "\t":
                 run.append(OxmlElement("w:tab"))
+            elif piece == "-":
+                run.append(OxmlElement("w:noBreakHyphen"))
             elif piece in ("\r\n", "\r", "\n"):
                 run.append(OxmlElement("w:br"))
             elif piece:

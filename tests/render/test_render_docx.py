@@ -463,3 +463,13 @@ def test_a_notice_whose_dateline_prints_the_date_gets_no_second_date_line():
                if n.startswith("word/header")]
     # the page-2 line does not name the hospital twice
     assert "Riverbend Regional Hospital Provides Notice of Data Security Incident · June 22, 2026" in headers
+
+
+def test_phone_numbers_never_break_at_their_hyphens_and_read_back_as_written():
+    """Issue 9 findings 11/12: LibreOffice ended a line with "1-" and began the next with "888-555-0172"."""
+    notice = one_paragraph(Text("Call 1-888-555-0172 or 563-555-0117; well-known, 2026-05-04."))
+    data = render(notice)
+    body = part(data, "word/document.xml")
+    assert "<w:t>1</w:t><w:noBreakHyphen/><w:t>888</w:t><w:noBreakHyphen/><w:t>555</w:t><w:noBreakHyphen/>" in body
+    assert "well-known, 2026-05-04." in body  # other hyphens stay ordinary
+    assert model.notice_text(read(data)) == "Call 1-888-555-0172 or 563-555-0117; well-known, 2026-05-04."
