@@ -205,9 +205,13 @@ class _Progress:
         self.total, self.what, self.done, self.step = total, what, 0, max(1, total // 10)
         self.bar = None
         if sys.stderr.isatty():
+            import shutil
+
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit=" rows", unit_scale=True, desc=what, file=sys.stderr, leave=True)
+            size = shutil.get_terminal_size()  # a terminal that reports no size (0 x 0) gets 80 x 24, not no bar
+            self.bar = tqdm(total=total, unit=" rows", unit_scale=True, desc=what, file=sys.stderr, leave=True,
+                            ncols=size.columns, nrows=size.lines)
 
     def update(self, count: int) -> None:
         before, self.done = self.done, self.done + count
@@ -334,6 +338,38 @@ def mail_command(facts_file, roster_file, out_dir, locales, formats, templates_d
     sys.exit(1 if failed else 0)
 
 
+@main.command("send")
+@click.argument("out_dir", type=click.Path(file_okay=False, exists=True))
+@click.option("--host", required=True, help="The SMTP server (your mail relay).")
+@click.option("--port", type=click.IntRange(1, 65535), default=587, show_default=True)
+@click.option("--insecure-local", is_flag=True,
+              help="No STARTTLS: only for a relay on this machine (127.0.0.1, ::1, localhost).")
+@click.option("--ca-file", type=click.Path(dir_okay=False, exists=True),
+              help="Trust this CA bundle for the server's certificate (default: the system's).")
+@click.option("--rate", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              help="At most this many messages a second.")
+@click.option("--retries", type=click.IntRange(min=0), default=5, show_default=True,
+              help="Retries of a message after a temporary failure, with doubling back-off.")
+def send_command(out_dir, host, port, insecure_local, ca_file, rate, retries) -> None:
+    """Send the mailing's emails over SMTP, recording each accepted message in the manifest (a re-run never sends
+    twice). Credentials: NOTICEGEN_SMTP_USER and NOTICEGEN_SMTP_PASSWORD."""
+    from .mail.send import Server, send
+
+    server = Server(host, port, insecure_local=insecure_local, ca_file=ca_file)
+    try:
+        outcome = send(out_dir, server, rate=rate, retries=retries)
+    except NoticegenError as exc:
+        _fail(exc)
+    click.echo(f"sent {outcome.sent:,} email{'' if outcome.sent == 1 else 's'}; {outcome.already:,} sent by an "
+               f"earlier run; {outcome.retries:,} retr{'y' if outcome.retries == 1 else 'ies'}")
+    for line in outcome.refused:
+        click.echo(f"not sent: {line}", err=True)
+    if outcome.refused:
+        click.echo(f"{len(outcome.refused):,} email(s) not sent; see the manifest's smtp_reply, then run send again",
+                   err=True)
+        sys.exit(1)
+
+
 @main.command("check")
 @click.argument("notice_file", type=click.Path(dir_okay=False, exists=True))
 @click.option("--facts", "facts_file", type=click.Path(dir_okay=False), help="Also confirm these facts appear.")
@@ -341,7 +377,8 @@ def mail_command(facts_file, roster_file, out_dir, locales, formats, templates_d
 @click.option("--locale", help="The notice's locale (default: from the file, else en_US).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def check_command(notice_file: str, facts_file: str | None, kind: str | None, locale: str | None, fmt: str) -> None:
-    """Check a notice file (DOCX, HTML, Markdown or text) for every element the rule requires."""
+    """Check a notice file (DOCX, PDF, HTML, Markdown, text or .eml), ours or anyone's, for every element the
+    rule requires; the report quotes the sentences each judgement relied on."""
     from .check import check
     from .readers import read_path
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import stat
 
@@ -71,3 +72,38 @@ def test_two_workers_write_what_one_writes(tmp_path, riverbend):
     assert files(tmp_path / "one") == files(tmp_path / "two")
     for name in files(tmp_path / "one"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_progress_is_plain_counts_when_not_a_terminal(tmp_path):
+    roster = write_roster(tmp_path / "r.csv", [person(i) for i in range(1, 601)])
+    result = CliRunner().invoke(main, ["mail", str(RIVERBEND), "--roster", str(roster), "-o", str(tmp_path / "o"),
+                                       "--as-of", "2026-06-01", "--locale", "en_US", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    counts = [line for line in result.stderr.splitlines() if line.startswith("copies:")]
+    assert counts == ["copies: 256 of 600 rows", "copies: 512 of 600 rows", "copies: 600 of 600 rows"]
+
+
+def test_progress_is_a_bar_on_a_terminal(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    roster = write_roster(tmp_path / "r.csv", [person(i) for i in range(1, 21)])
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "noticegen", "mail", str(RIVERBEND), "--roster", str(roster), "-o",
+                           str(tmp_path / "o"), "--as-of", "2026-06-01", "--locale", "en_US"],
+                          stdout=subprocess.PIPE, stderr=follower, timeout=120)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert done.returncode == 0
+    assert re.search(rb"copies: 100%\|[^|]*\| 20\.0/20\.0", shown), shown[-300:]
