@@ -1,6 +1,6 @@
 """How well `noticegen check` finds the required elements in notices it did not write.
 
-Run: .venv/bin/python benchmarks/checker_devset.py [--set dev|dev2|holdout|all] [--json] [--show-misses]
+Run: .venv/bin/python benchmarks/checker_devset.py [--set dev|dev2|dev3|holdout|all] [--json] [--show-misses]
 
 Each fixture in tests/checker_devset/<set>/ is a paraphrase of a real published HIPAA breach notice (web
 posting, substitute notice, press release, letter, FAQ, business-associate incident) that keeps its
@@ -43,7 +43,7 @@ from noticegen.check import check  # noqa: E402
 from noticegen.readers import read_path  # noqa: E402
 
 DEVSET = ROOT / "tests" / "checker_devset"
-SETS = ("dev", "dev2", "holdout")
+SETS = ("dev", "dev2", "dev3", "holdout")
 ELEMENTS = ("what_happened", "phi_involved", "individual_steps", "entity_actions", "contact", "toll_free")
 ROLES = ("breach", "discovery")
 
