@@ -229,16 +229,22 @@ _ROUTE_NAMES = {"letter": "letters by first-class mail", "email": "emails", "nex
 
 
 def _mail_merge(variants: dict, roster, root: Path, *, locales: tuple[str, ...], workers: int | None,
-                package: bool) -> int:
+                package: bool, dask_address: str | None = None) -> int:
     """Write each recipient's copy and the manifest, print counts (never a recipient); the number that failed."""
-    from .mail.manifest import Manifest, ManifestMismatch
+    from .mail.manifest import Manifest
     from .mail.run import CHUNK, default_workers, run, tally
 
     workers = max(1, min(workers or default_workers(), -(-roster.count // CHUNK)))
     progress = _Progress(roster.count, "copies")
     try:
-        outcome = run(roster, variants, root, locales=locales, workers=workers, progress=progress.update)
-    except ManifestMismatch as exc:
+        if dask_address:
+            from .mail.cluster import run_on_dask
+
+            outcome = run_on_dask(roster, variants, root, locales=locales, address=dask_address,
+                                  progress=progress.update)
+        else:
+            outcome = run(roster, variants, root, locales=locales, workers=workers, progress=progress.update)
+    except NoticegenError as exc:
         _fail(exc)
     finally:
         progress.close()
@@ -324,17 +330,8 @@ def mail_command(facts_file, roster_file, out_dir, locales, formats, templates_d
         from .mailing import identification_csv
 
         click.echo(str(write_atomic(root / "business_associate.enclosure.csv", identification_csv(roster, facts))))
-    if dask_address:
-        from .mail.cluster import run_on_dask
-
-        progress = _Progress(roster.count, "copies")
-        try:
-            run_on_dask(roster, prepared.variants, root, locales=prepared.locales, address=dask_address,
-                        progress=progress.update)
-        finally:
-            progress.close()
-        workers = 1
-    failed = _mail_merge(prepared.variants, roster, root, locales=prepared.locales, workers=workers, package=package)
+    failed = _mail_merge(prepared.variants, roster, root, locales=prepared.locales, workers=workers, package=package,
+                         dask_address=dask_address)
     sys.exit(1 if failed else 0)
 
 

@@ -159,6 +159,82 @@ class Roster:
             if reader.digest.hexdigest() != self.sha256:
                 raise changed
 
+    def partitions(self, count: int) -> list[Partition]:
+        """The data rows cut into up to ``count`` byte ranges of about equal size, each ending at a line end.
+
+        A checked roster has no line break inside a cell, so every line is one row and a range of lines
+        is a range of rows. FactsError if the file changed since it was checked.
+        """
+        changed = FactsError([f"{self.path}: changed since it was checked; check the roster again"])
+        size = self.path.stat().st_size
+        digest = hashlib.sha256()
+        parts: list[Partition] = []
+        with self.path.open("rb") as handle:
+            line, position, columns = 0, 0, None
+            while columns is None:
+                raw = handle.readline(_MAX_LINE + 1)
+                if not raw:
+                    raise changed
+                digest.update(raw)
+                line, position = line + 1, position + len(raw)
+                text = raw.decode("utf-8", "surrogateescape").removeprefix("\ufeff")
+                cells = next(csv.reader([text]), [])
+                if any(c.strip() for c in cells):
+                    columns = tuple(c.strip().lower() for c in cells)
+            start, first, piece = position, line + 1, hashlib.sha256()
+            step = max(1, (size - position) // max(1, count))
+            for raw in iter(lambda: handle.readline(_MAX_LINE + 1), b""):
+                digest.update(raw)
+                piece.update(raw)
+                line, position = line + 1, position + len(raw)
+                if position - start >= step and len(parts) < count - 1:
+                    parts.append(Partition(len(parts), start, position, first, line + 1, columns, piece.hexdigest()))
+                    start, first, piece = position, line + 1, hashlib.sha256()
+            if position > start:
+                parts.append(Partition(len(parts), start, position, first, line + 1, columns, piece.hexdigest()))
+        if digest.hexdigest() != self.sha256:
+            raise changed
+        return parts
+
+    def recipients_in(self, part: Partition) -> Iterator[Recipient]:
+        """The Recipients of one partition, as ``recipients`` reads them; FactsError if its bytes changed."""
+        changed = FactsError([f"{self.path}: changed since it was checked; check the roster again"])
+        today = dt.date.today()
+        digest = hashlib.sha256()
+        with self.path.open("rb") as handle:
+            handle.seek(part.start)
+            line, position = part.first_line, part.start
+            while position < part.end:
+                raw = handle.readline(_MAX_LINE + 1)
+                if not raw:
+                    raise changed
+                digest.update(raw)
+                position += len(raw)
+                cells = next(csv.reader([raw.decode("utf-8", "surrogateescape")]), [])
+                if any(c.strip() for c in cells):
+                    recipient, problems = _parse(line, part.columns, cells, today)
+                    if problems:
+                        raise changed
+                    yield recipient
+                line += 1
+        if digest.hexdigest() != part.sha256:
+            raise changed
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A range of a roster's lines, for a partitioned (cluster) run: bytes [start, end), the first line's number."""
+
+    index: int
+    start: int
+    end: int
+    first_line: int
+    end_line: int
+    """The line number after its last line."""
+    columns: tuple[str, ...]
+    sha256: str
+    """Of the bytes in the range, so a task reading it on another machine knows it read the same rows."""
+
 
 def read_roster(path: str | Path, *, max_problems: int = 50) -> Roster:
     """Read and validate a roster CSV in one streaming pass; return its counts, not its rows.
