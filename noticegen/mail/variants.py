@@ -143,6 +143,10 @@ class _MimePart:
     html: bool
     segments: tuple[str, ...]
     fields: tuple[str, ...]
+    lines: tuple | None = None
+    """For a quoted-printable part: each line already encoded (bytes, CRLF) or, if it holds a field, its pieces
+    (text, field, text, ...) to encode per person. Quoted-printable encodes line by line, so only the
+    lines with a field cost anything per person."""
 
 
 @dataclass(frozen=True)
@@ -188,9 +192,24 @@ class EmailVariant:
             content = leaf.get_content()
             pieces = (_HTML_FIELD if is_html else _TEXT_FIELD).split(content)
             headers = "".join(f"{k}: {v}\r\n" for k, v in leaf.items() if k.lower() != "content-transfer-encoding")
-            parts.append(_MimePart(headers, leaf.get("Content-Transfer-Encoding", "7bit").lower(),
-                                   leaf.get_content_charset() or "utf-8", is_html, tuple(pieces),
-                                   tuple(pieces[1::2])))
+            encoding = leaf.get("Content-Transfer-Encoding", "7bit").lower()
+            charset = leaf.get_content_charset() or "utf-8"
+            lines = None
+            if encoding == "quoted-printable":
+                pattern = _HTML_FIELD if is_html else _TEXT_FIELD
+                text = content.replace("\r\n", "\n").split("\n")
+                lines = tuple(
+                    tuple(pattern.split(line + end)) if pattern.search(line) else
+                    binascii.b2a_qp((line + end).encode(charset), istext=True).replace(b"\n", b"\r\n")
+                    for line, end in zip(text, ["\n"] * (len(text) - 1) + [""]))
+                merged: list = []
+                for line in lines:  # runs of fixed lines as one piece of bytes
+                    if isinstance(line, bytes) and merged and isinstance(merged[-1], bytes):
+                        merged[-1] += line
+                    else:
+                        merged.append(line)
+                lines = tuple(merged)
+            parts.append(_MimePart(headers, encoding, charset, is_html, tuple(pieces), tuple(pieces[1::2]), lines))
         fields = tuple(dict.fromkeys(f for p in parts for f in p.fields)) + ("to",)
         # a boundary of our own, from what the parts say, so the same person's copy is the same bytes each run
         original = message.get_boundary()
@@ -198,6 +217,15 @@ class EmailVariant:
         boundary = "==noticegen-" + hashlib.sha256(repr((key, head, parts)).encode("utf-8")).hexdigest()[:32] + "=="
         head = [h.replace("\0boundary", boundary) for h in head]
         return cls(key, tuple(head), boundary, tuple(parts), domain, fields, proof)
+
+    @staticmethod
+    def _qp_line(pieces: tuple[str, ...], values: dict[str, str], p: _MimePart) -> bytes:
+        text = [pieces[0]]
+        for i in range(1, len(pieces), 2):
+            value = _CONTROL.sub("", values.get(pieces[i], ""))
+            text.append(html.escape(value, quote=False) if p.html else value)
+            text.append(pieces[i + 1])
+        return binascii.b2a_qp("".join(text).encode(p.charset), istext=True).replace(b"\n", b"\r\n")
 
     def message_id(self, salt: str, person_id: str) -> str:
         """A Message-ID that is the same each time this person's copy is made (a resumed run, a resend)."""
@@ -225,6 +253,14 @@ class EmailVariant:
                 out.append(line)
         out.append("\r\n")
         for p in self.parts:
+            if p.lines is not None:
+                body = b"".join(line if isinstance(line, bytes) else self._qp_line(line, values, p)
+                                for line in p.lines).decode("ascii")
+                if not body.endswith("\r\n"):
+                    body += "\r\n"
+                out.append(f"--{self.boundary}\r\n{p.headers}Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+                           f"{body}\r\n")
+                continue
             text = [p.segments[0]]
             for i in range(1, len(p.segments), 2):
                 value = _CONTROL.sub("", values.get(p.segments[i], ""))

@@ -127,6 +127,10 @@ def test_an_email_is_the_same_bytes_each_time_and_its_message_id_is_the_persons(
     values = dict(VALUES, to="a@b.example")
     first = variant.fill(values, message_id=variant.message_id("salt", "RB-1"))
     assert first == variant.fill(values, message_id=variant.message_id("salt", "RB-1"))
+    assert max(map(len, first.split(b"\r\n"))) <= 78  # quoted-printable lines stay short, filled lines too
+    long = variant.fill(dict(values, recipient_name="Ñ" * 120), message_id="<1@x>")
+    assert max(map(len, long.split(b"\r\n"))) <= 78
+    assert "Ñ" * 120 in email.message_from_bytes(long, policy=email.policy.strict).get_body(("plain",)).get_content()
     assert variant.message_id("salt", "RB-1") != variant.message_id("salt", "RB-2")
     assert re.fullmatch(r"<[0-9a-f]{32}@riverbendregional\.example>", variant.message_id("salt", "RB-1"))
 
