@@ -262,7 +262,7 @@ _TRIGGERS = {
               r"|infected|compromised|intrusion|experienced|lost|misplaced|missing|hacked|breached"
               r"|log(?:ged)?\s+(?:in|on)(?:to)?|used\s+(?:\S+\s+){0,3}credentials|infiltrated|disposed|discarded"
               r"|got\s+into|gained\s+(?:\w+\s+)?access|entered|shared|snooped|improperly\s+(?:accessed|viewed|used)"
-              r"|signed\s+in(?:to)?|sign-?in|looked\s+at"
+              r"|signed\s+in(?:to)?|sign-?in|looked\s+at|gotten\s+into|(?:was|were|been)\s+inside|remained\s+in"
               r"|took\s+(?:\w+\s+){0,2}?(?:files?|data|documents?|records?|information|laptops?|computers?|(?:hard\s+)?drives?"
               r"|devices?|bags?|box(?:es)?|backpacks?|prescriptions|papers?|equipment|servers?|phones?))\b"),
     ],

@@ -140,8 +140,8 @@ def _unlabelled_earlier(reading: Reading, discovery: DateMention | None):
     for unit in _ordered(reading, "what_happened", reading.units):
         if unit.shape == "line" or _NOT_THE_EVENT.search(unit.folded):
             continue
-        if "what_happened" not in (unit.cue, unit.tagged) and not INCIDENT.search(unit.folded):
-            continue
+        if discovery is None and "what_happened" not in (unit.cue, unit.tagged) and not INCIDENT.search(unit.folded):
+            continue  # without a discovery date to be earlier than, only a sentence about the incident will do
         for mention in reading.dates(unit):
             if mention.role == "other" and mention.start is not None and (
                     discovery is None or mention.start < discovery.start):

@@ -46,11 +46,15 @@ _QUESTION = "question"
 """The cue of an FAQ question that announces no element: it ends the previous heading's reach."""
 
 
+_MARKER = re.compile(r"^\s*(?:\[\s?[xX✓]?\s?\]|[☐☑☒□■●•◦▪‣✓✔*])\s*")
+"""A checkbox or bullet pasted in front of a line ("[ ] Review your bank statements")."""
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences; line breaks always split; abbreviations ("Jan.", "Inc.", "a.m.") and initials do not."""
     out: list[str] = []
     for line in text.split("\n"):
-        line = line.strip()
+        line = _MARKER.sub("", line).strip()
         if not line:
             continue
         start = 0

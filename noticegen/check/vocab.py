@@ -85,7 +85,8 @@ INVOLVED = _any(r"\binvolv", r"\binclud", r"\bcontain", r"\bconsist", r"\bsuch a
                 r"\binclu", r"\binvolucr", r"\bcould (?:be|have been) (?:seen|read|viewed)\b", r"\bvisible\b", r"\bshow(?:ed|ing|n|s)?\b",
                 r"\bdisplay", r"\blisted\b", r"\bprinted\b", r"\bconsultad", r"\bvist[ao]s?\b", r"\bafect", r"\bcontenia", r"\bexpuest", r"\bcomo\b")
 
-NEGATED = re.compile(r"\b(?:not|no|neither|nor|never|without|excluding|ni|sin)\b(?:[^.;]{0,200})$")
+NEGATED = re.compile(r"(?:\b(?:not|no|neither|nor|never|excluding|ni)\b(?! (?:longer|one|reason)\b)|\b(?:without|sin)\b"
+                     r"(?! (?:authori[sz]ation|autorizacion|permission|permiso|consent|consentimiento|a valid)))(?:[^.;]{0,200})$")
 """A PHI word with one of these earlier in its clause is denied ("did not include Social Security numbers")."""
 
 # ------------------------------------------------------------------ C: steps individuals can take
@@ -104,7 +105,8 @@ STEPS = _any(
     r"\b(?:watch|look out|be alert|be on (?:the )?alert) for\b", r"\bbe (?:cautious|wary|careful)\b",
     r"\bremain vigilant\b(?=.{0,120}\b(?:review|monitor|statements?|reports?|accounts?|explanations?))",
     r"\bclose (?:any )?accounts?\b", r"\bdo not (?:respond|click|provide)\b", r"\bcredit monitoring (?:services? )?(?:we are|at no)",
-    r"\brevis(?:e|ar) (?:sus|los|las)\b", r"\bvigil(?:e|ar) (?:sus|su)\b", r"\balerta de fraude\b", r"\bcongelamiento\b",
+    r"\brevis(?:e|ar|en) (?:su|sus|los|las|el)\b", r"\bobten(?:er|ga|gan) (?:un |su |una )?(?:copia (?:gratuita )?de su )?(?:informe|reporte) de credito",
+    r"\bsolicit(?:ar|e|en) (?:un |una )?(?:congelamiento|alerta|bloqueo)", r"\bvigil(?:e|ar) (?:sus|su)\b", r"\balerta de fraude\b", r"\bcongelamiento\b",
     r"\binscrib(?:irse|ase|a)\b", r"\bcambi(?:e|ar) (?:su|sus) contrasen", r"\bcomuniquese con su (?:aseguradora|banco|plan)\b",
     r"\bexplicaciones? de beneficios\b", r"\breporte(?:s)? de credito\b", r"\bdenunci(?:e|ar)\b",
 )
@@ -125,7 +127,10 @@ TO_READER = re.compile(
     r"le (?:recomendamos|sugerimos)|puede usted|what (?:you|people|patients|individuals|members) (?:can|should) do|(?:good idea|important|advisable|recommended|wise|a good practice) to|"
     r"(?:can|may|should) (?:also )?(?:enroll|enrol|sign up|register|activate|call|request|obtain|place|review|monitor|contact)|"
     r"(?:encourag|remind|urg|advis|recommend|ask)\w* (?:all |any |that )?(?:you|members|patients|individuals|customers|people|those|"
-    r"parents|families|guardians|recipients|employees|consumers|anyone|everyone)|"
+    r"parents|families|guardians|recipients|employees|consumers|anyone|everyone)|(?:may|might|should|can) (?:also )?(?:wish|want) to|"
+    r"may (?:also )?(?:place|order|obtain|request|review|contact|call|enroll|sign|consider)|"
+    r"(?:those|people|persons) (?:affected|impacted|involved)|les? (?:recomendamos|sugerimos|pedimos)|"
+    r"pueden? (?:usted(?:es)? )?(?:obtener|solicitar|revisar|llamar|inscribirse|colocar|pedir)|"
     r"(?:members|patients|individuals|customers|anyone|everyone|parents|consumers) (?:can|should|may|are (?:encouraged|advised|urged)))\b")
 """A sentence addressed to the reader: its verbs are steps, not the entity's actions."""
 
@@ -139,23 +144,27 @@ INVESTIGATE = _any(r"\binvestigat", r"\bforensic", r"\b(?:cyber ?|computer |info
                    r"\banaly[sz]", r"\baudit", r"\bexamin", r"\binvestig", r"\bperitos?\b", r"\bautoridades\b", r"\bpolicia\b",
                    r"\bdetermine (?:the|what|whether|which)\b", r"\breview(?:ed)? (?:the|this) (?:incident|matter|event|situation)\b",
                    r"\blook(?:ed|ing)? into\b", r"\bnature and (?:the )?(?:scope|extent)\b", r"\bscope of (?:the|this)\b",
-                   r"\bworking (?:closely )?with (?:law enforcement|investigators|experts|specialists|the fbi)")
+                   r"\bworking (?:closely )?with (?:law enforcement|investigators|experts|specialists|the fbi)",
+                   r"\bwith the (?:help|assistance|support) of (?:a |an |outside |third[- ]party |leading |independent )",
+                   r"\boutside counsel\b", r"\bunderstand (?:what|how|the)\b")
 MITIGATE = _any(r"\bsecured\b", r"\bsecure (?:the|our|its)\b", r"\b(?:changed|reset|rotated) (?:[\w']+ ){0,3}(?:passwords?|credentials|keys)", r"\btrac(?:e|ed|ing) (?:the|its)\b",
                 r"\bpasswords? (?:were|was|have been) (?:changed|reset)", r"\bterminat", r"\bdisabl", r"\bisolat", r"\boffline\b",
                 r"\bcontain(?:ed)? (?:the |this |that )?(?:incident|threat|attack|breach|activity|intrusion|situation|event|malware|ransomware|issue)",
                 r"\bcontainment\b", r"\b(?:was|been) contained\b", r"\bblock(?:ed)?\b", r"\bshut (?:down|off)\b", r"\blocked\b", r"\brevok", r"\bremov(?:ed|al) (?:the |its |their )?(?:access|attacker|malware|threat|unauthorized)",
                 r"\brecover(?:ed)?\b", r"\bretriev", r"\b(?:return|delet|destroy|destruct|purg)\w*\b", r"\bremote(?:ly)? wip",
-                r"\b(?:offer|provid|mak)\w* (?:\w+ ){0,6}(?:credit monitoring|identity (?:theft )?(?:protection|monitoring|restoration)|monitoring services?|identity services?)",
+                r"\b(?:offer|provid|mak|giv|arrang|extend)\w* (?:\w+ ){0,6}(?:credit monitoring|identity (?:theft )?(?:protection|monitoring|restoration)|monitoring services?|identity services?)",
                 r"\b(?:complimentary|free|no[- ]cost) (?:\w+ ){0,3}(?:credit|identity|monitoring)",
                 r"\b(?:identityworks|idx|kroll|myidcare|cyberscout|identityforce|id experts|epiq|aura|lifelock)\b",
                 r"\bat no (?:charge|cost) to (?:you|them|patients|individuals)\b",
                 r"\bremoved (?:the |its |all )?(?:information|data|files?|documents?|pages?|website|content|posting|records)",
-                r"\btook (?:\w+ ){0,2}down\b", r"\bobtained (?:\w+ ){0,2}assurances?\b", r"\bretriev", r"\b(?:reduce|limit|minimi[sz]e|mitigat)\w* (?:\w+ ){0,3}(?:harm|impact|risk|damage)",
+                r"\btook (?:\w+ ){0,2}down\b", r"\bprevent (?:any )?further (?:unauthorized )?(?:access|activity|use|disclosure)",
+                r"\b(?:took|taken|taking) (?:immediate |prompt |swift )?(?:steps|action|measures) to (?:secure|stop|contain|block|end|terminate|protect|limit)", r"\bobtained (?:\w+ ){0,2}assurances?\b", r"\bretriev", r"\b(?:reduce|limit|minimi[sz]e|mitigat)\w* (?:\w+ ){0,3}(?:harm|impact|risk|damage)",
                 r"\bmitigat", r"\bremediat", r"\bsuspend", r"\bstopp?ed\b", r"\bended the\b", r"\beliminat", r"\bquarantin",
                 r"\bdeactivat", r"\breimag", r"\bcut off\b", r"\bclosed (?:the|that)\b", r"\bnotified (?:the )?(?:credit bureaus|banks)",
                 r"\bshredded (?:the|it|them|all|those|these)\b", r"\b(?:was|were|been) shredded\b", r"\brestor\w* (?:\w+ ){0,3}(?:from|using) (?:clean |secure |our |its )?backups?", r"\bclear(?:ed)? (?:the |its )?(?:memory|device)", r"\bwip(?:e|ed) (?:the|its)\b",
                 r"\bdespid", r"\bya no (?:trabaja|es emplead)", r"\btermin\w* (?:su|la) (?:relacion|empleo|contrato)",
-                r"\bcontuvimos\b", r"\bdesconect", r"\bdetuv", r"\bbloque", r"\blimitar\b", r"\bmitig", r"\bofrec\w+ (?:\w+ ){0,4}(?:monitoreo|proteccion)",
+                r"\bcontuvimos\b", r"\bdesconect", r"\bdetuv", r"\bbloque", r"\blimitar\b", r"\bmitig", r"\bofrec\w+ (?:\w+ ){0,8}(?:monitoreo|proteccion)", r"\bpuso fin\b", r"\bponer fin\b",
+                r"\btermin\w+ (?:el |con el )?acceso",
                 r"\bcambiamos\b", r"\brestablec", r"\bdevol", r"\belimin", r"\bdestru")
 PREVENT = _any(r"\badditional (?:\w+ ){0,2}(?:safeguards?|security|measures|controls?|training|steps|protections?|precautions)",
                r"\benhanc", r"\bstrengthen", r"\bimprov\w* (?:\w+ ){0,2}(?:security|safeguards|controls|processes|protections)",
@@ -165,9 +174,12 @@ PREVENT = _any(r"\badditional (?:\w+ ){0,2}(?:safeguards?|security|measures|cont
                r"\b(?:updated|revised|changed) (?:its |our |the )?(?:\w+ )?(?:policies|procedures|practices|protocols)", r"\bimplement", r"\bupgrad",
                r"\breinforc", r"\bbolster", r"\bharden", r"\bendpoint detection\b", r"\bmonitoring tools?\b", r"\bfirewall",
                r"\bextra (?:protections?|safeguards?|security)", r"\bencrypted (?:devices|drives|laptops|media|discs?|disks?|storage|computers|email)",
-               r"\bno longer (?:allow|permit|store|keep|use|send|save|ship|mail|print)\w*",
+               r"\bno longer (?:be )?(?:allow|permit|store|keep|use|send|save|ship|mail|print|left|taken|removed|carr)\w*",
+               r"\b(?:has|have|are|is) (?:now )?(?:been )?encrypted\b",
                r"\binstall\w* (?:new |additional |updated |advanced )?(?:\w+ )?(?:software|tools?|systems?|technolog|security|monitoring)",
-               r"\bdeploy\w* (?:new |additional |advanced |enhanced )", r"\bpatch", r"\block(?:ed|ing)? (?:cabinets?|storage|containers?|bins?)",
+               r"\bdeploy\w* (?:new |additional |advanced |enhanced )", r"\bmigrat\w* (?:\w+ ){0,3}(?:to|onto)\b",
+               r"\bchanges? to (?:our|its|the) (?:\w+ )?(?:processes|procedures|systems|practices|policies|environment|network|security)",
+               r"\bimprovements? (?:to|in)\b", r"\bimprov\w* (?:\w+ ){0,3}(?:security|safeguards|controls|processes|protections|procedures|practices|systems)", r"\bpatch", r"\block(?:ed|ing)? (?:cabinets?|storage|containers?|bins?)",
                r"\bsecure (?:shredding|storage|disposal|destruction)", r"\bcounsel(?:ed|ing)? (?:the |all )?(?:employee|staff|workforce)",
                r"\b(?:regular|routine|periodic|increased|additional|ongoing) (?:audit|monitor|review|check)\w*",
                r"\bnow (?:requires?|uses?|encrypts?|limits?|restricts?|prohibits?)\b",
