@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import ReadError
 from ..model import Notice, notice_text
-from .source import check_file_size, check_text_size, decode_text
+from .source import check_blocks, check_file_size, check_html, check_text_size, decode_text
 
 READERS: dict[str, str] = {
     # suffix     module
@@ -52,8 +52,11 @@ def read_data(data: bytes, fmt: str, *, kind: str | None = None, locale: str | N
         notice = module.read(data, kind=kind, locale=locale)
     else:
         text = decode_text(data)
-        if fmt != "html":
+        if fmt == "html":
+            check_html(text)
+        else:
             check_text_size(len(text))
+            check_blocks(text, markup=fmt in ("md", "markdown"))
         options = {"kind": kind or "unknown"}
         if locale:
             options["locale"] = locale

@@ -29,6 +29,7 @@ from ..render.docx import (ADDRESS, CLOSING, DATE, DRAFT_MARK, LETTERHEAD, LETTE
                            WATERMARK_ID)
 from .docx_package import document_xml, open_document  # noqa: F401  (document_xml: golden tests import it here)
 from .docx_runs import Atom, inlines_from
+from .source import check_block
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -198,6 +199,7 @@ class _Reader:
     def _inlines(self, p) -> tuple:
         atoms: list[Atom] = []
         self._collect(p, atoms, link=None, state={"depth": 0})
+        check_block(sum(len(a.value) for a in atoms if a.kind == "t"), "DOCX: ")
         return inlines_from(atoms)
 
     def _collect(self, container, atoms, *, link, state) -> None:

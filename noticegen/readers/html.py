@@ -23,6 +23,7 @@ from noticegen.model import (
     Signature, Strong, Table, Text, plain,
 )
 from noticegen.readers.html_page import notice_root
+from noticegen.readers.source import check_block
 from noticegen.tidy import tidy_block, tidy_inlines, tidy_notice
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -158,6 +159,7 @@ def _inlines(el: _El, out: list) -> None:
 def inlines(el: _El) -> tuple:
     out: list = []
     _inlines(el, out)
+    check_block(sum(len(n.text) for n in out if isinstance(n, Text)))
     return tidy_inlines(out)
 
 

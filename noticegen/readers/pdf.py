@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ..errors import ReadError
 from ..model import Notice
 from . import text as text_reader
-from .source import MAX_TEXT, check_text_size
+from .source import MAX_TEXT, check_blocks, check_text_size
 
 MAX_PAGES = 100  # a notice is a few pages; a letter with every state's insert is still far under this
 MAX_INFLATED = 64 * 1024 * 1024  # compressed streams other than images, unpacked: page text, fonts (a notice: ~1 MB)
@@ -65,7 +65,9 @@ class _Box:
 
 def read(data: bytes, *, kind: str | None = None, locale: str | None = None) -> Notice:
     """A Notice from a PDF's text layer (see the module docstring); ``kind``/``locale`` None: "unknown"/"und"."""
-    return text_reader.read(pdf_text(data), kind=kind or "unknown", locale=locale or "und")
+    text = pdf_text(data)
+    check_blocks(text, markup=False, lines=False)
+    return text_reader.read(text, kind=kind or "unknown", locale=locale or "und")
 
 
 def pdf_text(data: bytes) -> str:

@@ -16,12 +16,15 @@ from ..errors import ReadError
 
 MiB = 1024 * 1024
 MAX_TEXT = 2 * MiB          # characters of text any notice may hold, whatever the format
+MAX_BLOCK = 20_000          # characters in one paragraph: a whole letter flattened into one is under 10,000
 MAX_FILE = {                # bytes on disk, by reader; others use MAX_TEXT
-    "html": 8 * MiB,        # a saved page carries its site's markup, inline styles and scripts
+    "markdown": 1 * MiB,    # markdown-it-py needs ~100 microseconds a character on markup-dense input
+    "html": 4 * MiB,        # a saved page carries its site's markup, inline styles and scripts
     "eml": 25 * MiB,        # an email may carry attachments we never read
     "docx": 25 * MiB,       # images; the unzipped parts have their own limits (readers.docx)
     "pdf": 50 * MiB,        # scans and embedded fonts; pages and text have their own limits (readers.pdf)
 }
+_MARKUP = re.compile(r"[\[\]*_<>`\\]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAGIC = ((b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (a .docx?)"),
           (b"\xd0\xcf\x11\xe0", "an old binary Word or Office file"), (b"\x89PNG", "a PNG image"),
@@ -50,6 +53,41 @@ def check_text_size(chars: int, where: str = "the text") -> None:
     if chars > MAX_TEXT:
         raise ReadError(f"{where} is {chars / MiB:.1f} million characters; a notice is at most "
                         f"{MAX_TEXT / MiB:.0f} million characters of text, so this is not a notice")
+
+
+def check_block(chars: int, where: str = "") -> None:
+    """Refuse one paragraph longer than MAX_BLOCK characters (``where``: "line 12: " or "")."""
+    if chars > MAX_BLOCK:
+        raise ReadError(f"{where}a paragraph of more than {MAX_BLOCK:,} characters; a notice's paragraphs are far "
+                        f"shorter, so this is not a notice")
+
+
+def check_blocks(text: str, *, markup: bool, lines: bool = True) -> None:
+    """Refuse text with a paragraph (lines between blank lines) over MAX_BLOCK characters, or (``markup``:
+    Markdown) a long paragraph made mostly of markup characters: the parsers and the tidy normal form
+    slow down with the square of such a paragraph, and no notice has one."""
+    start, size, marks = 1, 0, 0
+    for number, line in enumerate(text.splitlines() + [""], 1):
+        if line.strip() and "\f" not in line:
+            if not size:
+                start = number
+            size += len(line) + 1
+            if markup:
+                marks += len(_MARKUP.findall(line))
+            check_block(size, f"line {start}: " if lines else "")
+            continue
+        if markup and size > 1000 and marks > size // 4:
+            raise ReadError(f"line {start}: a paragraph made mostly of Markdown markup characters "
+                            f"([ ] * _ < > `); is it a notice?")
+        size, marks = 0, 0
+
+
+def check_html(text: str) -> None:
+    """Refuse HTML whose "<" far outnumber its ">" (tags left open): html.parser rescans an open tag to
+    the end of the file, so such a file takes minutes; no page has more than a few stray "<"."""
+    opened, closed = text.count("<"), text.count(">")
+    if opened > closed + 1000:
+        raise ReadError(f"the HTML has {opened - closed:,} more \"<\" than \">\" (tags left open); is it a notice?")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from noticegen.cli import main
 from noticegen.readers.html import MAX_DEPTH
 from noticegen.readers.pdf import MAX_PAGES
+from noticegen.readers.source import MAX_BLOCK
 from tiny_pdf import content, pdf
 
 
@@ -26,7 +27,7 @@ def _sparse_zip_bomb() -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         with archive.open("word/document.xml", "w", force_zip64=True) as part:
-            for _ in range(200):
+            for _ in range(40):
                 part.write(b"<" * (1 << 20))
     return buffer.getvalue()
 
@@ -38,7 +39,21 @@ CASES = {
         f"HTML nested deeper than {MAX_DEPTH} elements; is it a notice?"),
     "10 MB Markdown (was over 2 minutes at 1.8 GB)": (
         "huge.md", lambda: b"What happened. " * 700_000,
-        "the file is 10.0 MiB; a Markdown notice file is at most 2 MiB, so this is not a notice"),
+        "the file is 10.0 MiB; a Markdown notice file is at most 1 MiB, so this is not a notice"),
+    "a Markdown paragraph of 500,000 brackets (markdown-it-py: minutes)": (
+        "brackets.md", lambda: b"# Notice\n\n" + b"[" * 500_000,
+        f"line 3: a paragraph of more than {MAX_BLOCK:,} characters; a notice's paragraphs are far shorter, so this "
+        f"is not a notice"),
+    "a Markdown paragraph made of emphasis marks": (
+        "stars.md", lambda: (b"**a** " * 3000 + b"\n\n") * 3,
+        "line 1: a paragraph made mostly of Markdown markup characters ([ ] * _ < > `); is it a notice?"),
+    "a one-line text file of 1 MB": (
+        "one-line.txt", lambda: b"word " * 200_000,
+        f"line 1: a paragraph of more than {MAX_BLOCK:,} characters; a notice's paragraphs are far shorter, so this "
+        f"is not a notice"),
+    "HTML of tags left open (html.parser: minutes)": (
+        "open.html", lambda: b'<a b="' * 100_000,
+        'the HTML has 100,000 more "<" than ">" (tags left open); is it a notice?'),
     "empty HTML (was 'None None - not measured')": ("empty.html", lambda: b"", "no text found"),
     "HTML with only the site around it": (
         "chrome.html", lambda: b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2024</footer></body></html>",
@@ -53,13 +68,13 @@ CASES = {
         ".md, .txt or .eml"),
     "zip bomb DOCX": (
         "bomb.docx", _sparse_zip_bomb,
-        "DOCX: word/document.xml unpacks to 200 MiB; a part of a notice is at most 32 MiB, so this is not a notice "
+        "DOCX: word/document.xml unpacks to 40 MiB; a part of a notice is at most 32 MiB, so this is not a notice "
         "(a ZIP bomb?)"),
     "PDF of thousands of pages": (
         "pages.pdf", lambda: pdf([content([(72, 700, "Page text")])] * 5000, shared=True),
         f"the PDF has 5,000 pages; a notice is at most {MAX_PAGES} pages"),
-    "PDF whose page unpacks to 100 MB (a decompression bomb)": (
-        "bomb.pdf", lambda: pdf([content([(72, 700, "What happened")]) + b" " * (100 << 20)], flate=True),
+    "PDF whose page unpacks to 70 MB (a decompression bomb)": (
+        "bomb.pdf", lambda: pdf([content([(72, 700, "What happened")]) + b" " * (70 << 20)], flate=True),
         "the PDF's compressed streams unpack to more than 64 MiB; a notice's never do, so this is not a notice "
         "(a decompression bomb?)"),
     "scanned PDF": (
@@ -83,5 +98,5 @@ def test_hostile_file_exits_2_with_one_line_naming_it(tmp_path, case):
 def test_a_huge_html_page_is_refused_by_size_before_parsing(tmp_path):
     path = tmp_path / "page.html"
     path.write_bytes(b"<p>" + b"x" * (9 * 1024 * 1024))
-    assert check(path) == (2, f"{path}: the file is 9.0 MiB; an HTML notice file is at most 8 MiB, so this is not "
+    assert check(path) == (2, f"{path}: the file is 9.0 MiB; an HTML notice file is at most 4 MiB, so this is not "
                               f"a notice\n")

@@ -96,5 +96,5 @@ def test_a_wrapper_whose_class_names_a_sidebar_is_never_dropped_when_it_holds_th
 
 
 def test_an_asp_net_page_wrapped_in_one_form_still_reads_its_notice():
-    page = f'<html><body><form id="form1" method="post"><div class="top"><a href="/">Home</a></div>{NOTICE}</form></body></html>'
+    page = f'<html><body><form id="form1" method="post"><div class="menu"><a href="/">Home</a></div>{NOTICE}</form></body></html>'
     assert [s.element for s in read(page).sections] == ["what_happened", "phi_involved", "contact"]
