@@ -208,9 +208,9 @@ def test_every_other_locale_needs_its_free_text_translated(data):
 
 
 def test_translated_steps_must_match_the_steps_one_for_one(data):
-    data["translations"]["es_US"]["individual_steps"] = data["translations"]["es_US"]["individual_steps"][:2]
+    data["translations"]["es_US"]["individual_steps"] = data["translations"]["es_US"]["individual_steps"] + ["Otro paso."]
     assert problems(data) == [
-        "f.yaml: translations.es_US.individual_steps: has 2 steps but response.individual_steps has 3; "
+        "f.yaml: translations.es_US.individual_steps: has 3 steps but response.individual_steps has 2; "
         "translate each step once"
     ]
 
