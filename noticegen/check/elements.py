@@ -301,6 +301,7 @@ def individual_steps(reading: Reading) -> Judgement:
 
 _PART_NAMES = {"investigate": "how it is investigating", "mitigate": "how it is mitigating harm",
                "prevent": "how it protects against further breaches"}
+_YOU = re.compile(r"\b(?:you|your|usted|su|sus)\b")
 _OFFER = re.compile(r"\b(?:we|[a-z]+ (?:is|are)) (?:are |have |has )?(?:\w+ ){0,2}(?:offer|provid|arrang)")
 
 
@@ -311,6 +312,8 @@ def entity_actions(reading: Reading) -> Judgement:
         if unit.shape == "line":
             continue
         to_reader = TO_READER.search(unit.folded) and not ENTITY_VOICE.search(unit.folded.split(",")[0])
+        if to_reader and "entity_actions" in (unit.cue, unit.tagged) and not _YOU.search(unit.folded):
+            to_reader = False  # "Changed every password" under "What We Are Doing" is the entity's, not a step
         if to_reader and not _OFFER.search(unit.folded):
             continue
         for part, pattern in patterns.items():

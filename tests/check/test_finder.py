@@ -257,3 +257,9 @@ def _score(set_name: str) -> tuple[float, float]:
 def test_the_development_sets_meet_the_issue_goals(set_name):
     recall, flagged = _score(set_name)
     assert recall >= 0.85 and flagged >= 0.85, (recall, flagged)
+
+
+def test_bare_verbs_under_what_we_are_doing_are_the_entitys_actions_not_steps():
+    text = ("What We Are Doing\n\n- Investigated the incident with a forensic firm.\n- Changed every staff password.\n"
+            "- Trained all staff on phishing.\n")
+    assert judge(text)["entity_actions"].status == "present"
