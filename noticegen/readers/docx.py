@@ -29,7 +29,7 @@ from ..render.docx import (ADDRESS, CLOSING, DATE, DRAFT_MARK, LETTERHEAD, LETTE
                            WATERMARK_ID)
 from .docx_package import document_xml, open_document  # noqa: F401  (document_xml: golden tests import it here)
 from .docx_runs import Atom, inlines_from
-from .source import check_block
+from .source import check_block, check_block_count
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -87,6 +87,7 @@ class _Reader:
     def body(self) -> tuple[tuple[Section, ...], str | None]:
         segments: list[list] = [[None, False, []]]  # [element, tagged, xml blocks]
         self._walk(self.doc.element.body, segments, inside=False)
+        check_block_count(sum(len(blocks) for _, _, blocks in segments))
         sections, date = [], None
         for element, tagged, blocks in segments:
             items = []

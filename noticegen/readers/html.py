@@ -23,7 +23,7 @@ from noticegen.model import (
     Signature, Strong, Table, Text, plain,
 )
 from noticegen.readers.html_page import notice_root
-from noticegen.readers.source import check_block
+from noticegen.readers.source import check_block, check_block_count, check_text_size
 from noticegen.tidy import tidy_block, tidy_inlines, tidy_notice
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -36,6 +36,7 @@ _BLOCK = {"address", "article", "aside", "blockquote", "body", "dd", "details", 
 _CLOSES_P = _BLOCK - {"li", "td", "th", "tr", "tbody", "thead", "tfoot", "dd", "dt", "caption", "body", "html"}
 _WS = re.compile(r"[ \t\n\r\f]+")
 MAX_DEPTH = 200  # real pages nest 20-40 deep; the reader recurses per level, so deeper input is refused
+MAX_ELEMENTS = 100_000  # a saved page with its whole site has a few thousand
 
 
 class _El:
@@ -71,6 +72,7 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = _El("#document", {})
         self.stack = [self.root]
+        self.elements = 0
 
     def _close_until(self, tags: set[str], stop: set[str]) -> None:
         for i in range(len(self.stack) - 1, 0, -1):
@@ -93,6 +95,9 @@ class _TreeBuilder(HTMLParser):
         elif tag in ("dd", "dt"):
             self._close_until({"dd", "dt"}, {"dl"})
         el = _El(tag, {k: v if v is not None else "" for k, v in attrs})
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise ReadError(f"HTML of more than {MAX_ELEMENTS:,} elements; is it a notice?")
         self.stack[-1].children.append(el)
         if tag not in _VOID:
             if len(self.stack) > MAX_DEPTH:
@@ -187,10 +192,13 @@ class _Builder:
         self.sectioned, self.offset = sectioned, offset
         self.sections: list[list] = [[None, [], True]]
         self.run: list = []  # loose inline content waiting to become a paragraph
+        self.count = 0
         self.draft = False
 
     def add(self, block) -> None:
         self.flush()
+        self.count += 1
+        check_block_count(self.count)
         block = tidy_block(block)
         if block is not None:
             self.sections[-1][1].append(block)
@@ -268,6 +276,7 @@ def read(text: str, *, kind: str = "unknown", locale: str | None = None) -> Noti
         root = doc.find("main") or doc.find("body") or doc
     else:  # not one of ours: a saved page, with its site around the notice
         root = notice_root(doc)
+    check_text_size(len(root.text()))
     attrs = article.attrs if article else {}
     lang = attrs.get("lang") or (page.attrs.get("lang") if page else None)
     offset = int(attrs.get("data-heading-offset", "0") or 0) if attrs.get("data-heading-offset", "0").isdigit() else 0

@@ -17,6 +17,7 @@ from ..errors import ReadError
 MiB = 1024 * 1024
 MAX_TEXT = 2 * MiB          # characters of text any notice may hold, whatever the format
 MAX_BLOCK = 20_000          # characters in one paragraph: a whole letter flattened into one is under 10,000
+MAX_BLOCKS = 5_000          # paragraphs, headings, lists and tables: a long notice with its FAQ has a few hundred
 MAX_FILE = {                # bytes on disk, by reader; others use MAX_TEXT
     "markdown": 1 * MiB,    # markdown-it-py needs ~100 microseconds a character on markup-dense input
     "html": 4 * MiB,        # a saved page carries its site's markup, inline styles and scripts
@@ -62,15 +63,24 @@ def check_block(chars: int, where: str = "") -> None:
                         f"shorter, so this is not a notice")
 
 
+def check_block_count(count: int) -> None:
+    """Refuse a notice of more than MAX_BLOCKS paragraphs (each costs the tidy normal form and the checker)."""
+    if count > MAX_BLOCKS:
+        raise ReadError(f"more than {MAX_BLOCKS:,} paragraphs; a notice has at most a few hundred, so this is not "
+                        f"a notice")
+
+
 def check_blocks(text: str, *, markup: bool, lines: bool = True) -> None:
     """Refuse text with a paragraph (lines between blank lines) over MAX_BLOCK characters, or (``markup``:
     Markdown) a long paragraph made mostly of markup characters: the parsers and the tidy normal form
     slow down with the square of such a paragraph, and no notice has one."""
-    start, size, marks = 1, 0, 0
+    start, size, marks, count = 1, 0, 0, 0
     for number, line in enumerate(text.splitlines() + [""], 1):
         if line.strip() and "\f" not in line:
             if not size:
                 start = number
+                count += 1
+                check_block_count(count)
             size += len(line) + 1
             if markup:
                 marks += len(_MARKUP.findall(line))

@@ -54,6 +54,16 @@ CASES = {
     "HTML of tags left open (html.parser: minutes)": (
         "open.html", lambda: b'<a b="' * 100_000,
         'the HTML has 100,000 more "<" than ">" (tags left open); is it a notice?'),
+    "HTML of a million paragraphs": (
+        "paragraphs.html", lambda: b"<p>x" * 1_000_000,
+        "HTML of more than 100,000 elements; is it a notice?"),
+    "HTML of 6,000 paragraphs": (
+        "many.html", lambda: b"<p>A sentence.</p>\n" * 6_000,
+        "more than 5,000 paragraphs; a notice has at most a few hundred, so this is not a notice"),
+    "HTML with 3 million characters of text": (
+        "words.html", lambda: (b"<p>" + b"word " * 3_000 + b"</p>") * 200,
+        "the text is 2.9 million characters; a notice is at most 2 million characters of text, so this is not a "
+        "notice"),
     "empty HTML (was 'None None - not measured')": ("empty.html", lambda: b"", "no text found"),
     "HTML with only the site around it": (
         "chrome.html", lambda: b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2024</footer></body></html>",
