@@ -348,6 +348,12 @@ def _role(low: str, at: _Atom, triggers: list[tuple[int, int, str]]) -> str:
     return "breach" if at.kind == "range" or at.qual.startswith(("on or", "in or a", "alrededor")) else "other"
 
 
+def relative_shift(text: str) -> int | None:
+    """Days after the previous date that a relative expression means: 0 ("that same day"), 1 ("the next morning")."""
+    low = text.lower()
+    return 0 if _SAME_DAY.search(low) else 1 if _NEXT_DAY.search(low) else None
+
+
 _OBJECT_GAP = re.compile(r"\s*(?:(?:of|the|a|an|this|that|an?|suspicious|unauthorized|possible|potential|apparent|some|"
                          r"what|appeared|to|be|la|el|un|una|del|de)\s+){0,4}")
 

@@ -7,14 +7,15 @@ PHI types and contact channels must appear) and the finder's evidence is still q
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .. import i18n
+from .. import lang, phi
 from ..facts import Facts
 from ..kinds import ELEMENTS
 from ..model import Notice
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, relative_shift
 from .units import Unit, shorten
 from .vocab import (
     CONTACT_CUE, ENTITY_VOICE, INCIDENT, INVESTIGATE, INVOLVED, MITIGATE, NEGATED, PHI_TYPES, PREVENT, PREVENT_INTENT, STEP_POINTER,
@@ -149,6 +150,20 @@ def _unlabelled_earlier(reading: Reading, discovery: DateMention | None):
     return None
 
 
+def _resolved(reading: Reading, unit: Unit, mention: DateMention):
+    """A relative date ("that same day", "the next morning") resolved against the last date written before it."""
+    shift = relative_shift(mention.text)
+    if shift is None:
+        return None
+    index = reading.units.index(unit)
+    for earlier in reversed(reading.units[max(0, index - 3):index]):
+        dated = [m for m in reading.dates(earlier) if m.start is not None and m.precision == "day"]
+        if dated:
+            day = (dated[-1].end or dated[-1].start) + dt.timedelta(days=shift)
+            return unit, replace(mention, start=day, end=day, precision="day")
+    return None
+
+
 def what_happened(reading: Reading) -> Judgement:
     found: dict[str, list[tuple[Unit, DateMention]]] = {"breach": [], "discovery": []}
     for unit in _ordered(reading, "what_happened", reading.units):
@@ -160,6 +175,9 @@ def what_happened(reading: Reading) -> Judgement:
         if all(any(m.start is not None for _, m in items) for items in found.values()):
             break  # both roles dated: the rest of the notice can only repeat them
     dated = {role: next(((u, m) for u, m in items if m.start is not None), None) for role, items in found.items()}
+    for role, items in found.items():
+        if dated[role] is None:  # "... that same evening": the day of the date before it, in an earlier sentence
+            dated[role] = next(filter(None, (_resolved(reading, u, m) for u, m in items if m.start is None)), None)
     if dated["breach"] is None:
         dated["breach"] = _unlabelled_earlier(reading, dated["discovery"][1] if dated["discovery"] else None)
     vague = {role: next(((u, m) for u, m in items if m.start is None), None) for role, items in found.items()}
@@ -197,7 +215,7 @@ def _what_happened_with_facts(reading: Reading, dated, dates, evidence) -> Judge
     missing = []
     for role, label, value in (("breach", "date of the breach", facts.breach.started_on),
                                ("discovery", "date of discovery", discovered)):
-        shown = i18n.format_date(value, locale)
+        shown = lang.format_date(value, locale)
         pair = dated[role]
         said = pair is not None and pair[1].start is not None and pair[1].start <= value <= (pair[1].end or pair[1].start)
         if not (_has(text, shown) or said):
@@ -241,7 +259,7 @@ def phi_involved(reading: Reading) -> Judgement:
             vague.append(unit)
     if reading.facts is not None:
         return _phi_with_facts(reading, named)
-    labels = [i18n.phi_label(term, "en_US") for term in named]
+    labels = [phi.label(term, "en_US") for term in named]
     if named:
         return Judgement("present", f"names {len(named)} type(s) of information: {', '.join(labels)}",
                          _evidence(named.values()))
@@ -261,7 +279,7 @@ def _phi_with_facts(reading: Reading, named: dict[str, Unit]) -> Judgement:
     for term in reading.facts.breach.phi:
         if term == "other":
             continue
-        label = i18n.phi_label(term, locale)
+        label = phi.label(term, locale)
         forms = (label, re.sub(r"\s*\([^)]*\)", "", label))
         if not (any(_has(text, form) for form in forms) or term in named or PHI_TYPES[term].search(folded)):
             absent.append(label)

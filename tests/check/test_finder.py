@@ -263,3 +263,9 @@ def test_bare_verbs_under_what_we_are_doing_are_the_entitys_actions_not_steps():
     text = ("What We Are Doing\n\n- Investigated the incident with a forensic firm.\n- Changed every staff password.\n"
             "- Trained all staff on phishing.\n")
     assert judge(text)["entity_actions"].status == "present"
+
+
+def test_a_relative_date_takes_the_day_of_the_date_in_the_sentence_before():
+    text = ("On May 3, 2022, an employee emailed a spreadsheet of patients to the wrong address. We discovered the "
+            "mistake that same evening and asked the recipient to delete it.")
+    assert judge(text)["what_happened"].dates == {"breach": "2022-05-03", "discovery": "2022-05-03"}
