@@ -3,13 +3,15 @@
 pdfminer.six's layout analysis groups a page's characters into lines and text boxes. Each box
 is cut into paragraphs: a line clearly shorter than the text column ends a paragraph, wrapped
 lines are joined (a hyphen at a line's end joins its word: "notifi-" + "cation"), bullets
-("•", Word's Symbol-font bullet, "▪") start list items, a short line over a full one (a
+("•", Word's Symbol-font bullet, "▪") start list items (a bullet set a tab stop apart from its text
+goes back in front of it; on a one-column page, boxes are read top to bottom), a short line over a full one (a
 heading, a salutation) stands alone, and runs of short lines (an address, a signature) keep
 their line breaks. Page furniture is dropped: "Page 2 of 3", "- 2 -", a bare page number,
 and what sits in the top or bottom margin of the pages after the first (a running header or
 footer); the first page's are kept, as a letterhead carries the sender's contact. A paragraph
 that a box or page boundary cut mid-sentence is joined again. Paragraphs are separated by blank lines and handed
-to readers.text. Meta.title is the text reader's (a first underlined or element heading).
+to readers.text; «recipient_name» (a merge field as our DOCX shows it) becomes a Field. Meta.title
+is the text reader's (a first underlined or element heading).
 
 Refused with a ReadError: data that is not a PDF, an encrypted PDF that needs a password
 (one protected only against copying or printing opens with the empty password), a damaged
@@ -38,6 +40,9 @@ _MARGIN = 0.08   # the top and bottom share of a page where running headers and 
 _PAGE_NO = re.compile(r"(?:(?:page|página|pág\.?)\s*)?\d{1,4}\s*(?:of|/|de)\s*\d{1,4}|(?:page|página|pág\.?)\s*\d{1,4}"
                       r"|[-–—]?\s*\d{1,4}\s*[-–—]?", re.I)
 _BULLET = re.compile(r"\s*([•●▪■◦○‣⁃\uf0b7\uf0a7\uf0d8\uf076]|[-–*])\s*(?=\S)")
+_GUILLEMET_FIELD = re.compile("«([a-z0-9_]+)»")  # a merge field as our DOCX shows it, e.g. in a proof printed to PDF
+_LONE_BULLET = re.compile(r"[•●▪■◦○‣⁃\uf0b7\uf0a7\uf0d8\uf076]")
+_PAIRWISE = 400  # boxes or lines on a page past which the pairwise layout fixes are skipped
 _NUMBERED = re.compile(r"\s*(?:\d{1,3}|[a-z])[.)]\s+\S")
 _HYPHEN = re.compile(r"[A-Za-zÀ-ÿ][-\u00ad\u2010]\Z")
 _COMPOUND = {"multi", "self", "non", "third", "two", "follow", "well", "long", "short", "high", "low", "e", "co",
@@ -49,14 +54,30 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about dama
 @dataclass(frozen=True)
 class _Line:
     text: str
-    width: float
+    x0: float  # page coordinates: points, y upwards
+    x1: float
+    y0: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
 
 
 @dataclass(frozen=True)
 class _Box:
     lines: tuple[_Line, ...]
-    top: float     # distance from the page's top, as a share of its height (0 = top edge)
-    bottom: float
+    page_top: float
+    page_height: float
+
+    @property
+    def top(self) -> float:
+        """Distance of the box's top from the page's top edge, as a share of the page's height."""
+        return (self.page_top - max(line.y1 for line in self.lines)) / self.page_height
+
+    @property
+    def bottom(self) -> float:
+        return (self.page_top - min(line.y0 for line in self.lines)) / self.page_height
 
     def key(self) -> str:
         """The box's text with digits masked: "Page 2" and "Page 3" are the same running footer."""
@@ -83,7 +104,7 @@ def pdf_text(data: bytes) -> str:
                 blocks[-1] += "\n" + block
             else:
                 blocks.append(block)
-    text = "\n\n".join(blocks)
+    text = _GUILLEMET_FIELD.sub(r"[[\1]]", "\n\n".join(blocks))
     if not text.strip():
         raise ReadError("the PDF has no text layer (a scan?); run OCR first or check the text version")
     return text
@@ -152,11 +173,60 @@ def _boxes(layout) -> list[_Box]:
             stack.extend(reversed(list(item)))
         elif isinstance(item, (LTTextBox, LTTextLine)):
             rows = list(item) if isinstance(item, LTTextBox) else [item]
-            lines = tuple(_Line(" ".join(row.get_text().split()), row.width) for row in rows
+            lines = tuple(_Line(" ".join(row.get_text().split()), row.x0, row.x1, row.y0, row.y1) for row in rows
                           if isinstance(row, LTTextLine) and row.get_text().strip())
             if lines:
-                out.append(_Box(lines, (layout.y1 - item.y1) / height, (layout.y1 - item.y0) / height))
+                out.append(_Box(lines, layout.y1, height))
+    return _reading_order(_attach_bullets(out))
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
+
+
+def _attach_bullets(boxes: list[_Box]) -> list[_Box]:
+    """A bullet the layout set apart from its item's text (a tab stop away) goes back in front of that text."""
+    lines = [line for box in boxes for line in box.lines]
+    lone = [line for line in lines if _LONE_BULLET.fullmatch(line.text)]
+    if not lone or len(lines) > _PAIRWISE:
+        return boxes
+    marked: set[int] = set()
+    for bullet in lone:
+        beside = [line for line in lines if line not in lone and 0 < line.x0 - bullet.x0 <= 72
+                  and _overlap(line.y0, line.y1, bullet.y0, bullet.y1) >= 0.5 * (bullet.y1 - bullet.y0)]
+        if beside:
+            marked.add(id(min(beside, key=lambda line: line.x0)))
+    out = []
+    for box in boxes:
+        kept = tuple(_Line("• " + line.text, line.x0, line.x1, line.y0, line.y1) if id(line) in marked else line
+                     for line in box.lines if line not in lone)
+        if kept:
+            out.append(_Box(kept, box.page_top, box.page_height))
     return out
+
+
+def _reading_order(boxes: list[_Box]) -> list[_Box]:
+    """Top to bottom when the page is one column (no two boxes side by side), boxes that interleave merged;
+    else the layout's order."""
+    if len(boxes) > _PAIRWISE:
+        return boxes
+    spans = [(min(l.x0 for l in b.lines), max(l.x1 for l in b.lines), min(l.y0 for l in b.lines),
+              max(l.y1 for l in b.lines)) for b in boxes]
+    for i, a in enumerate(spans):
+        for b in spans[i + 1:]:
+            if _overlap(a[2], a[3], b[2], b[3]) > 2 and _overlap(a[0], a[1], b[0], b[1]) < 0:
+                return boxes
+    merged: list[_Box] = []
+    for box in sorted(boxes, key=lambda box: box.top):
+        last = merged[-1] if merged else None
+        if last and _overlap(min(l.y0 for l in last.lines), max(l.y1 for l in last.lines),
+                             min(l.y0 for l in box.lines), max(l.y1 for l in box.lines)) > 2:
+            # boxes interleaved on the page (an item the layout set apart): one box, lines top to bottom
+            lines = sorted(last.lines + box.lines, key=lambda line: (-round(line.y1), line.x0))
+            merged[-1] = _Box(tuple(lines), box.page_top, box.page_height)
+        else:
+            merged.append(box)
+    return merged
 
 
 def _blocks(boxes: list[_Box]) -> list[tuple[_Box, float]]:
