@@ -314,7 +314,8 @@ _GATE = {"en": _lc(rf"\d|\b(?:{_EN_FULL.replace('|March|April|May|', '|April|')}
          "es": _lc(rf"\d|\b(?:{_ES_FULL}|recientemente|hace poco|principios|finales|pasado|mismo|ese día|esa|siguiente"
                    r"|después|primero)\b")}
 # a press-release dateline, "CITY, State, March 5, 2024 /PRNewswire/ --", dates the release, not the events
-_DATELINE_HEAD, _DATELINE_TAIL = re.compile(r"[^\d\n]{2,60},\s*"), re.compile(r"\s*(?:/[^/]{1,40}/\s*)?(?:--|—|–)")
+_DATELINE_HEAD = re.compile(r"[^\d\n]{2,60}(?:,\s*|\s*\(\s*)")  # "CITY, State, " or "City, State ("
+_DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:/[^/]{1,40}/\s*)?(?:--|—|–|-\s)")
 _PREPOSED = _lc(r"\b(?:after|upon|following|al|tras|después de)\s+$")
 
 

@@ -121,6 +121,8 @@ ENGLISH = [
      "February 2, 2024.", None,
      # "discovered unauthorized access": the access is the verb's object, so the date is the discovery's
      [(D(2024, 3, 5), D(2024, 3, 5), "day", "other"), (D(2024, 2, 2), D(2024, 2, 2), "day", "discovery")]),
+    ("Larchmont, Oregon (Thursday, March 13, 2014) - Pacific Billing first learned on January 27, 2014 of the access.",
+     None, [(D(2014, 3, 13), D(2014, 3, 13), "day", "other"), (D(2014, 1, 27), D(2014, 1, 27), "day", "discovery")]),
     ("Cedar Clinic discovered the theft that same morning, October 3, 2022, and called the police.", None,
      [(None, None, "vague", "discovery"), (D(2022, 10, 3), D(2022, 10, 3), "day", "discovery")]),
     ("The investigation found that on October 9, 2023, the intruder took files containing personal information.",
