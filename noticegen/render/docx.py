@@ -151,10 +151,14 @@ class _Writer:
             if child.tag != qn("w:sectPr"):
                 self.body.remove(child)
         self.page()
-        if self.notice.meta.date and not self.dated_in_text():
+        dated_in_text = self.dated_in_text()
+        if self.notice.meta.date and not dated_in_text:
             self.add_runs(self.doc.add_paragraph(style=DATE)._p, (Text(self.notice.meta.date),))
         for section in self.notice.sections:
             self.section(section)
+        if dated_in_text:  # no date line to hold the body off the letterhead: the first line keeps the date's room
+            first = next(self.body.iter(qn("w:p")))
+            first.get_or_add_pPr().get_or_add_spacing().set(qn("w:before"), "360")
         if len(self.body) < 2 or self.body[-2].tag != qn("w:p"):  # Word wants a paragraph last (or at all)
             end = self.doc.add_paragraph()
             end.paragraph_format.space_after = 0

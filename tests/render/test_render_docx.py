@@ -463,6 +463,8 @@ def test_a_notice_whose_dateline_prints_the_date_gets_no_second_date_line():
                if n.startswith("word/header")]
     # the page-2 line does not name the hospital twice
     assert "Riverbend Regional Hospital Provides Notice of Data Security Incident · June 22, 2026" in headers
+    # without a date line, the first line keeps the date line's room below the letterhead (18 pt)
+    assert paragraphs(doc)[0].paragraph_format.space_before == Pt(18)
 
 
 def test_phone_numbers_never_break_at_their_hyphens_and_read_back_as_written():
