@@ -29,7 +29,11 @@ def open_document(data: bytes):
     if not isinstance(data, (bytes, bytearray)) or not zipfile.is_zipfile(io.BytesIO(data)):
         raise ReadError("DOCX: the data is not a ZIP archive, so not a .docx file "
                         "(an old binary .doc must be saved as .docx first)")
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise ReadError(f"DOCX: the Word document is damaged and cannot be read ({type(exc).__name__})") from None
+    with archive:
         if "[Content_Types].xml" not in archive.namelist():
             raise ReadError("DOCX: the ZIP archive is not an Office document (it has no [Content_Types].xml)")
         infos = archive.infolist()

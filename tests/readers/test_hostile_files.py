@@ -32,6 +32,16 @@ def _sparse_zip_bomb() -> bytes:
     return buffer.getvalue()
 
 
+def _docx() -> bytes:
+    from docx import Document
+
+    buffer = io.BytesIO()
+    document = Document()
+    document.add_paragraph("What happened")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 CASES = {
     # name: (file name, a function making its bytes, the message after "FILE: ")
     "deeply nested HTML (was RecursionError, exit 1)": (
@@ -90,6 +100,9 @@ CASES = {
     "scanned PDF": (
         "scan.pdf", lambda: pdf([b"0 0 1 rg 72 72 468 648 re f"]),
         "the PDF has no text layer (a scan?); run OCR first or check the text version"),
+    "a DOCX whose ZIP directory is damaged": (
+        "damaged.docx", lambda: _docx().replace(b"PK\x01\x02", b"PK\x09\x09", 1),
+        "DOCX: the Word document is damaged and cannot be read (BadZipFile)"),
     "a DOCX that is not a ZIP": (
         "letter.docx", lambda: b"Dear patient",
         "DOCX: the data is not a ZIP archive, so not a .docx file (an old binary .doc must be saved as .docx first)"),
