@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import struct
 import zlib
 from dataclasses import dataclass
 
@@ -42,6 +43,8 @@ _PAGE_NO = re.compile(r"(?:(?:page|página|pág\.?)\s*)?\d{1,4}\s*(?:of|/|de)\s*
 _BULLET = re.compile(r"\s*([•●▪■◦○‣⁃\uf0b7\uf0a7\uf0d8\uf076]|[-–*])\s*(?=\S)")
 _GUILLEMET_FIELD = re.compile("«([a-z0-9_]+)»")  # a merge field as our DOCX shows it, e.g. in a proof printed to PDF
 _LONE_BULLET = re.compile(r"[•●▪■◦○‣⁃\uf0b7\uf0a7\uf0d8\uf076]")
+_DAMAGED = (ValueError, TypeError, KeyError, AttributeError, IndexError, LookupError, AssertionError, RecursionError,
+            ArithmeticError, EOFError, struct.error)  # what pdfminer raises on a damaged file, besides its own
 _PAIRWISE = 400  # boxes or lines on a page past which the pairwise layout fixes are skipped
 _NUMBERED = re.compile(r"\s*(?:\d{1,3}|[a-z])[.)]\s+\S")
 _HYPHEN = re.compile(r"[A-Za-zÀ-ÿ][-\u00ad\u2010]\Z")
@@ -132,7 +135,7 @@ def _layout(data: bytes):
     except PDFEncryptionError as exc:
         raise ReadError(f"the PDF is encrypted in a way that cannot be opened ({exc}); save an unprotected "
                         f"copy (or the text version) and check that") from None
-    except (PDFException, PSException, ValueError, TypeError, KeyError, RecursionError) as exc:
+    except (PDFException, PSException, *_DAMAGED) as exc:
         raise ReadError(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from None
     try:
         count = resolve1(resolve1(document.catalog.get("Pages")).get("Count"))
@@ -156,8 +159,7 @@ def _layout(data: bytes):
             yield boxes
     except ReadError:
         raise
-    except (PDFException, PSException, ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError,
-            OverflowError, ZeroDivisionError) as exc:
+    except (PDFException, PSException, *_DAMAGED) as exc:
         raise ReadError(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from None
 
 
