@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import i18n
+from . import lang, phi
 from .errors import TemplateError
 from .facts import Facts
-from .i18n import N_
+from .lang import N_
 from .kinds import COVERED_ENTITY_LOCALE, KINDS, notice_locales
 from .model import Notice, fields_in
 from .places import dateline_state, state_name
@@ -75,7 +75,7 @@ def build(
         raise TemplateError(f"a {kind} notice is written to the covered entity, so it is made in "
                             f"{COVERED_ENTITY_LOCALE} only, not {locale}")
     channel = channel or spec.channel
-    catalog = i18n.catalog(locale)
+    catalog = lang.catalog(locale)
     translator = Translator(catalog)
     context = notice_context(facts, obligation, locale=locale, channel=channel, today=today)
     markdown = render_template(kind, {"c": context}, translator=translator, override=templates)
@@ -121,12 +121,12 @@ def _same_page(a: str | None, b: str | None) -> bool:
 
 def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, today: dt.date | None) -> dict:
     """Everything a template may print, formatted for ``locale``; templates escape it as they print."""
-    cat = i18n.catalog(locale)
-    fmt = lambda d: i18n.format_date(d, locale) if d else None  # noqa: E731
+    cat = lang.catalog(locale)
+    fmt = lambda d: lang.format_date(d, locale) if d else None  # noqa: E731
     text = facts.text(locale)
     ce = facts.covered_entity
     breach = facts.breach
-    phi_labels = [i18n.phi_label(term, locale) for term in breach.phi if term != "other"]
+    phi_labels = [phi.label(term, locale) for term in breach.phi if term != "other"]
     if "other" in breach.phi and text.phi_other:
         other = text.phi_other
         if len(other) > 1 and other[0].isupper() and other[1].islower():
@@ -194,10 +194,10 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
             "ba_discovered": fmt(ba.discovered_on) if ba else None,
         },
         "phi_labels": phi_labels,
-        "phi_text": i18n.format_list(phi_labels, locale),
+        "phi_text": lang.format_list(phi_labels, locale),
         # English negates a list with "or" ("did not involve your SSN or bank account number"); the Spanish
         # sentences introduce it with a colon ("estos datos suyos: A y B"), which reads with "y"
-        "phi_not_text": i18n.format_list([i18n.phi_label(term, locale) for term in breach.phi_not_involved],
+        "phi_not_text": lang.format_list([phi.label(term, locale) for term in breach.phi_not_involved],
                                          locale, style="or" if locale.startswith("en") else "standard"),
         "contact": {
             "toll_free": contact.toll_free,
@@ -216,12 +216,12 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
         },
         "held": hold is not None,
         "hold_ended": hold is not None and notice_date >= hold,
-        "count": i18n.format_number(count, locale),
-        "total": i18n.format_number(facts.affected.total, locale),
+        "count": lang.format_number(count, locale),
+        "total": lang.format_number(facts.affected.total, locale),
         "jurisdiction": jurisdiction,
         "jurisdiction_name": cat.gettext(state_name(jurisdiction)) if jurisdiction else None,
         "outlets": list(outlets),
-        "outlets_text": i18n.format_list(list(outlets), locale),
+        "outlets_text": lang.format_list(list(outlets), locale),
         "window_start": fmt(getattr(obligation, "window_start", None)),
         "window_end": fmt(getattr(obligation, "window_end", None)),
         "toll_free_until": fmt(getattr(obligation, "toll_free_until", None)),

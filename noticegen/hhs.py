@@ -12,7 +12,8 @@ from typing import Any, Iterable, Literal
 
 from .facts import Address, ContactPerson, Facts
 from .files import csv_cell
-from .i18n import format_list
+from .lang import format_list
+from .phi import PHI
 
 Confidence = Literal["C", "P", "U"]
 """C confirmed in a source; P confirmed only through the parallel 42 CFR Part 2 form or a secondary
@@ -208,6 +209,22 @@ def option(what: str, key: str) -> Option:
 
 
 @dataclass(frozen=True)
+class PhiBox:
+    """The portal box a PHI term ticks: category ("Demographic"...), sub-option ("Name"), and its marker."""
+
+    category: str
+    option: str
+    confidence: Confidence
+
+
+def phi_box(term: str) -> PhiBox:
+    """The HHS portal box of a facts PHI term (PHI_CHECKBOX, with the portal's strings from PORTAL)."""
+    key = PHI_CHECKBOX[term]
+    sub = option("phi", key)
+    return PhiBox(option("phi_category", key.split(".")[0]).text, sub.text, sub.confidence)
+
+
+@dataclass(frozen=True)
 class PortalField:
     """One field of the HHS breach portal wizard, filled from the facts.
 
@@ -378,8 +395,6 @@ def _described(field: PortalField, description: str | None) -> PortalField:
 
 def _phi_label(facts: Facts, term: str) -> str:
     """How the description and notes name a PHI term: its label (phi.py), or breach.phi_other for other."""
-    from .phi import PHI  # phi imports this module's table
-
     other = facts.breach.phi_other
     if term != "other" or not other:
         return PHI[term].label

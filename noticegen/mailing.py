@@ -127,7 +127,7 @@ def identification_csv(roster: Roster, facts: Facts | None = None) -> str:
 
 def _information_involved(facts: Facts) -> str:
     """breach.phi as the notice names it ("name; address; health plan member ID number")."""
-    from .i18n import phi_label
+    from .phi import label as phi_label
 
     return "; ".join(facts.breach.phi_other if term == "other" and facts.breach.phi_other
                      else phi_label(term, "en_US") for term in facts.breach.phi)

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import hhs, i18n
-from .i18n import N_
+from . import hhs, lang
+from .lang import N_
 from .build import build, is_broadcast
 from .check import CheckReport, check
 from .errors import CheckFailed
@@ -94,7 +94,7 @@ def _write(notice: Notice, fmt: str, facts: Facts, name: str, locale: str, kind:
         outputs.append(Output(f"{base}.fragment.html", render(notice, "html", fragment=True), kind, locale, fmt))
         url = facts.substitute_notice.url if facts.substitute_notice else None
         if url:
-            text = i18n.catalog(locale).gettext(_BANNER) % {"entity": facts.covered_entity.name}
+            text = lang.catalog(locale).gettext(_BANNER) % {"entity": facts.covered_entity.name}
             snippet = banner(text=text, href=url, locale=locale, label=notice.meta.title)
             outputs.append(Output(f"{base}.banner.html", snippet, kind, locale, fmt))
     return outputs

@@ -1,26 +1,20 @@
-"""The PHI vocabulary: each facts.PHI_TERMS term with its display label (marked for Babel) and HHS portal box."""
+"""The PHI vocabulary: each facts.PHI_TERMS term with its display label (marked for Babel); no writer here."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .hhs import PHI_CHECKBOX, Confidence, option
-from .i18n import N_
+from .lang import N_, catalog
 
 
 @dataclass(frozen=True)
 class PhiTerm:
-    """One PHI term: how notices name it and which box it ticks on the HHS portal."""
+    """One PHI term and how notices name it (its HHS portal box is hhs.phi_box(term): the writer imports
+    this vocabulary, never the other way round)."""
 
     term: str
     label: str
     """Short English noun phrase for notices ("date of birth"); translate it where shown."""
-    hhs_category: str
-    """The portal's category string: "Demographic", "Financial", "Clinical" or "Other"."""
-    hhs_option: str
-    """The portal's sub-option string under the category ("Name"); "Other" for the category Other."""
-    confidence: Confidence
-    """The portal marker of hhs_option (hhs.PORTAL): most sub-options are unverified ("U")."""
 
 
 _LABELS: dict[str, str] = {
@@ -51,12 +45,11 @@ none says "you": media and web notices speak of the people affected. For "other"
 breach.phi_other, the user's own words; "other information" is the fallback."""
 
 
-def _term(term: str) -> PhiTerm:
-    key = PHI_CHECKBOX[term]
-    sub = option("phi", key)
-    return PhiTerm(term, _LABELS[term], option("phi_category", key.split(".")[0]).text, sub.text, sub.confidence)
-
-
-PHI: dict[str, PhiTerm] = {term: _term(term) for term in _LABELS}
+PHI: dict[str, PhiTerm] = {term: PhiTerm(term, label) for term, label in _LABELS.items()}
 """Every facts.PHI_TERMS term, in the same order. The HHS box of each term is decided, with its reasons,
 in hhs.PHI_CHECKBOX (the portal's strings live in hhs.PORTAL, once)."""
+
+
+def label(term: str, locale: str) -> str:
+    """A PHI term's label in ``locale`` ('date of birth' / 'fecha de nacimiento')."""
+    return catalog(locale).gettext(PHI[term].label)

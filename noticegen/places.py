@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import N_
+from .lang import N_
 
 # USPS code: (name, AP dateline abbreviation; "" where AP spells the name out)
 STATES: dict[str, tuple[str, str]] = {

@@ -21,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from .errors import TemplateError
-from .i18n import Catalog
+from .lang import Catalog
 from .render.markdown import escape as md_escape
 from .tidy import clean_text
 from .resources import data_dir

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from noticegen.i18n import catalog
+from noticegen.lang import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 POT = ROOT / "locales" / "noticegen.pot"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract
 
-from noticegen import phi
+from noticegen import hhs, phi
 from noticegen.facts import PHI_TERMS
 from noticegen.phi import PHI, PhiTerm
 
@@ -44,12 +44,12 @@ def test_every_facts_term_is_mapped_and_nothing_extra():
     ("other", "Other", "Other"),
 ])
 def test_hhs_box_of_each_term(term, category, option):
-    assert (PHI[term].hhs_category, PHI[term].hhs_option) == (category, option)
+    assert (hhs.phi_box(term).category, hhs.phi_box(term).option) == (category, option)
 
 
 def test_unverified_sub_options_carry_their_marker():
-    assert PHI["name"].confidence == "U"
-    assert PHI["other"].confidence == "C"
+    assert hhs.phi_box("name").confidence == "U"
+    assert hhs.phi_box("other").confidence == "C"
 
 
 @pytest.mark.parametrize("term, label", [
@@ -86,5 +86,24 @@ def test_n_marker_returns_its_argument():
 def test_phi_term_is_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         PHI["name"].label = "full name"  # type: ignore[misc]
-    assert [f.name for f in dataclasses.fields(PhiTerm)] == ["term", "label", "hhs_category", "hhs_option",
-                                                             "confidence"]
+    assert [f.name for f in dataclasses.fields(PhiTerm)] == ["term", "label"]
+
+
+def test_every_term_has_a_portal_box():
+    assert all(hhs.phi_box(term).category for term in PHI)
+
+
+def test_vocabularies_import_no_writer():
+    """facts -> places -> lang and phi -> lang: the vocabularies sit below facts, hhs (a writer) above them."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import noticegen.phi, noticegen.places, noticegen.facts; "
+            "print(sorted(m for m in sys.modules if m.startswith('noticegen.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "noticegen.hhs" not in out
+
+
+def test_phi_label_in_a_locale():
+    assert phi.label("date_of_birth", "en_US") == "date of birth"
+    assert phi.label("date_of_birth", "es_US") != "date of birth"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from noticegen.errors import TemplateError
-from noticegen.i18n import catalog
+from noticegen.lang import catalog
 from noticegen.templates import Translator, link, render_template
 
 
