@@ -4,7 +4,8 @@ Parsed with the standard library's html.parser into a small tree (nested at most
 elements deep, else ReadError). In our pages, sections are
 the elements with ``data-section`` and Meta comes from the <article>'s data-* attributes, so
 read(render(n)) == n. In hand-made HTML, sections open at every h2 and take their element
-from noticegen.kinds.element_for_heading, inside the part of the page that holds the notice
+from noticegen.kinds.element_for_heading (a short all-bold paragraph counts as an h2, as in
+the DOCX reader), inside the part of the page that holds the notice
 (readers.html_page: the site's navigation, banners and footer dropped); Meta.title is the
 <title> or the first h1. Read:
 h1-h6, p, ul/ol/li, table, a, strong/b, em/i, br, address; other elements are containers
@@ -187,9 +188,16 @@ def _table(el: _El) -> Table:
     return Table(tuple(cells[0]), tuple(tuple(row) for row in cells[1:]))
 
 
+def _bold_label(children: tuple) -> bool:
+    """A short paragraph that is all bold and ends in no period: a heading on a page made in a CMS or Word."""
+    text = plain(children).strip()
+    return (len(children) == 1 and isinstance(children[0], Strong) and 0 < len(text) <= 80 and "\n" not in text
+            and not text.endswith((".", ",", ";")))
+
+
 class _Builder:
-    def __init__(self, *, sectioned: bool, offset: int):
-        self.sectioned, self.offset = sectioned, offset
+    def __init__(self, *, sectioned: bool, offset: int, ours: bool = True):
+        self.sectioned, self.offset, self.ours = sectioned, offset, ours
         self.sections: list[list] = [[None, [], True]]
         self.run: list = []  # loose inline content waiting to become a paragraph
         self.count = 0
@@ -242,7 +250,13 @@ class _Builder:
         elif tag == "p" and "signature" in classes:
             self.add(Signature(_split_lines(inlines(el))))
         elif tag in ("p", "pre", "dt", "dd", "caption", "figcaption", "summary"):
-            self.add(Paragraph(inlines(el)))
+            children = inlines(el)
+            if tag == "p" and not self.ours and _bold_label(children):
+                self.flush()
+                self.sections.append([element_for_heading(plain(children)), [], False])
+                self.add(Heading(2, children[0].children))
+            else:
+                self.add(Paragraph(children))
         elif tag in ("ul", "ol"):
             items = tuple(inlines(li) for li in el.children if isinstance(li, _El) and li.tag == "li")
             self.add(BulletList(items, tag == "ol"))
@@ -281,7 +295,7 @@ def read(text: str, *, kind: str = "unknown", locale: str | None = None) -> Noti
     lang = attrs.get("lang") or (page.attrs.get("lang") if page else None)
     offset = int(attrs.get("data-heading-offset", "0") or 0) if attrs.get("data-heading-offset", "0").isdigit() else 0
     sectioned = any("data-section" in e.attrs for e in root.iter())
-    blocks = _Builder(sectioned=sectioned, offset=offset)
+    blocks = _Builder(sectioned=sectioned, offset=offset, ours=article is not None or sectioned)
     blocks.container(root)
     sections = [Section(element, tuple(items)) for element, items, implicit in blocks.sections
                 if items or not implicit]

@@ -98,3 +98,16 @@ def test_a_wrapper_whose_class_names_a_sidebar_is_never_dropped_when_it_holds_th
 def test_an_asp_net_page_wrapped_in_one_form_still_reads_its_notice():
     page = f'<html><body><form id="form1" method="post"><div class="menu"><a href="/">Home</a></div>{NOTICE}</form></body></html>'
     assert [s.element for s in read(page).sections] == ["what_happened", "phi_involved", "contact"]
+
+
+def test_bold_labels_on_a_cms_page_open_element_sections_like_headings():
+    page = """<html><body><main><p>Lakeside Family Dental values the privacy of our patients.</p>
+    <p><strong>What Happened?</strong></p><p>On March 2, 2024 we learned that a staff email account was accessed.</p>
+    <p><b>What You Can Do</b></p><p>Review the statements from your health plan.</p>
+    <p><strong>Sincerely,</strong></p><p><strong>Please read this letter carefully.</strong></p></main></body></html>"""
+    notice = read(page)
+    assert [s.element for s in notice.sections] == [None, "what_happened", "individual_steps"]
+    assert [block_text(b) for b in notice.sections[2].blocks] == [
+        "What You Can Do", "Review the statements from your health plan.", "Sincerely,",
+        "Please read this letter carefully."]
+    assert [type(b).__name__ for b in notice.sections[2].blocks] == ["Heading", "Paragraph", "Paragraph", "Paragraph"]
