@@ -186,6 +186,36 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)
 
 
+def _by_columns(boxes: list[_Box], spans: dict) -> list[_Box]:
+    """Bands of boxes between full-width ones, each read column by column (a column: boxes overlapping
+    horizontally), top to bottom within a column."""
+    left, right = min(s[0] for s in spans.values()), max(s[1] for s in spans.values())
+    out: list[_Box] = []
+    band: list[_Box] = []
+
+    def flush() -> None:
+        columns: list[list] = []  # [x0, x1, boxes]
+        for box in sorted(band, key=lambda b: spans[id(b)][0]):
+            x0, x1 = spans[id(box)][:2]
+            if columns and x0 < columns[-1][1]:
+                columns[-1][1] = max(columns[-1][1], x1)
+                columns[-1][2].append(box)
+            else:
+                columns.append([x0, x1, [box]])
+        out.extend(box for column in columns for box in sorted(column[2], key=lambda b: b.top))
+        band.clear()
+
+    for box in sorted(boxes, key=lambda b: b.top):
+        x0, x1 = spans[id(box)][:2]
+        if x1 - x0 > 0.6 * (right - left):
+            flush()
+            out.append(box)
+        else:
+            band.append(box)
+    flush()
+    return out
+
+
 def _attach_bullets(boxes: list[_Box]) -> list[_Box]:
     """A bullet the layout set apart from its item's text (a tab stop away) goes back in front of that text."""
     lines = [line for box in boxes for line in box.lines]
@@ -209,15 +239,16 @@ def _attach_bullets(boxes: list[_Box]) -> list[_Box]:
 
 def _reading_order(boxes: list[_Box]) -> list[_Box]:
     """Top to bottom when the page is one column (no two boxes side by side), boxes that interleave merged;
-    else the layout's order."""
+    with columns, each band between full-width boxes is read column by column."""
     if len(boxes) > _PAIRWISE:
         return boxes
-    spans = [(min(l.x0 for l in b.lines), max(l.x1 for l in b.lines), min(l.y0 for l in b.lines),
-              max(l.y1 for l in b.lines)) for b in boxes]
-    for i, a in enumerate(spans):
-        for b in spans[i + 1:]:
+    spans = {id(b): (min(l.x0 for l in b.lines), max(l.x1 for l in b.lines), min(l.y0 for l in b.lines),
+                     max(l.y1 for l in b.lines)) for b in boxes}
+    values = list(spans.values())
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
             if _overlap(a[2], a[3], b[2], b[3]) > 2 and _overlap(a[0], a[1], b[0], b[1]) < 0:
-                return boxes
+                return _by_columns(boxes, spans)
     merged: list[_Box] = []
     for box in sorted(boxes, key=lambda box: box.top):
         last = merged[-1] if merged else None

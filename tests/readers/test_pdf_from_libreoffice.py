@@ -30,8 +30,11 @@ def _soffice() -> str:
 @pytest.mark.parametrize("locale", ["en_US", "es_US"])
 def test_a_letter_printed_to_pdf_reads_like_its_docx(tmp_path, locale):
     soffice = _soffice()
-    result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(tmp_path), "--notice", "individual",
-                                       "--locale", locale, "--format", "docx", "--as-of", "2025-03-14"])
+    args = ["render", str(SAMPLE), "-o", str(tmp_path), "--notice", "individual", "--locale", locale, "--format",
+            "docx", "--as-of", "2025-03-14"]
+    result = CliRunner().invoke(main, args)
+    if result.exit_code == 2 and "--draft" in result.output:  # a translation not yet reviewed: a watermarked copy
+        result = CliRunner().invoke(main, [*args, "--draft"])
     assert result.exit_code == 0, result.output
     docx = tmp_path / locale / "individual.docx"
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",

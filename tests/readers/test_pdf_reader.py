@@ -115,3 +115,22 @@ def test_damaged_and_misnamed_pdfs_are_refused_by_name(tmp_path, data, message):
     with pytest.raises(ReadError) as info:
         read_path(path)
     assert str(info.value).startswith(f"{path}: {message}")
+
+
+def test_two_columns_are_read_one_after_the_other_between_full_width_blocks():
+    import textwrap
+
+    rows, y = [(72, 730, "Lakeside Health notice of a data incident affecting some patients of our clinics", 11)], 700
+    for text in ("LEFT one: on January 6, 2025 we learned that an email account had been accessed.",
+                 "LEFT two: the information involved was names and dates of birth."):
+        for line in textwrap.wrap(text, 40):
+            rows.append((72, y, line))
+            y -= 14
+        y -= 12
+    y = 700
+    for line in textwrap.wrap("RIGHT: review your statements and call us with any question.", 40):
+        rows.append((330, y, line))
+        y -= 14
+    rows.append((72, 560, "For more information call 1-855-555-0142, Monday through Friday, 8 a.m. to 5 p.m.", 11))
+    blocks = pdf_text(pdf([content(rows)])).split("\n\n")
+    assert [b.split(":")[0].split(" ")[0] for b in blocks] == ["Lakeside", "LEFT", "LEFT", "RIGHT", "For"]
