@@ -96,3 +96,12 @@ def test_a_file_that_is_not_an_email_is_refused_by_name(tmp_path):
         read_path(path)
     assert str(info.value) == (f"{path}: the file is not an email message (it does not start with headers such "
                                f"as From:, Subject: or Date:)")
+
+
+def test_utf16_saved_without_a_byte_order_mark_is_recognised_by_its_nul_bytes():
+    assert decode_text("What happened: we learned of it.\r\n".encode("utf-16-le")) == "What happened: we learned of it.\r\n"
+    assert decode_text("What happened: we learned of it.\r\n".encode("utf-16-be")) == "What happened: we learned of it.\r\n"
+
+
+def test_a_few_stray_control_characters_in_text_are_not_binary():
+    assert decode_text(b"Dear patient,\x0b\r\nWe are writing to you.\x1a") == "Dear patient,\x0b\r\nWe are writing to you.\x1a"
