@@ -55,6 +55,11 @@ class Reading:
         tagged = tuple(u for u in self.units if u.tagged == element)
         return tagged or tuple(u for u in self.units if u.cue == element)
 
+    @property
+    def vocabulary(self) -> bool:
+        """Whether the checker has word lists for the notice's language (English, Spanish)."""
+        return (self.notice.locale or "en").split("_")[0] in ("en", "es", "und")
+
     def dates(self, unit: Unit) -> tuple[DateMention, ...]:
         """The dates of one unit with their roles, found once per unit."""
         found = self._dates.get(id(unit))
@@ -307,6 +312,11 @@ def individual_steps(reading: Reading) -> Judgement:
             return Judgement("present", f"gives {len(given)} of the facts' steps", _evidence(region))
     if steps:
         return Judgement("present", f"gives {len(steps)} concrete step(s) people can take", _evidence(steps))
+    tagged = [u for u in region if u.tagged == "individual_steps"]
+    if reading.facts is not None and not reading.vocabulary and len(tagged) >= 2:
+        return Judgement("present", f"gives the steps in the section the notice tags (no step vocabulary for "
+                                    f"{reading.notice.locale}: judged by the tag, the facts and the catalog)",
+                         _evidence(tagged))
     pointer = [u for u in reading.units if STEP_POINTER.search(u.folded)]
     if region or pointer:
         return Judgement("incomplete", "gives no concrete step (looked for: review statements and EOBs, monitor credit, "

@@ -100,7 +100,7 @@ STEPS = _any(
     r"\bcheck (?:your |any |all )?(?:\w+ ){0,2}(?:statements?|credit reports?|accounts?|explanations? of benefits)", r"^to (?:enroll|enrol|sign up|activate|register)\b", r"\b(?:update|reset) (?:your )?passwords?\b",
     r"\bcontact (?:your )?(?:health )?(?:insurer|insurance|health plan|bank|financial institution|credit card|provider|card issuer)",
     r"\breport (?:any )?(?:suspicious|suspected|unauthorized|fraudulent|unusual|unfamiliar)", r"\breport (?:it|them|fraud|identity theft)\b",
-    r"\bobtain (?:a |your )?(?:free )?(?:copy of your )?credit reports?\b", r"\bannualcreditreport\b", r"\bidentitytheft\.gov\b",
+    r"\bobtain (?:a |your )?(?:free )?(?:copy of your )?credit reports?\b", r"(?<![a-z0-9])annualcreditreport(?![a-z0-9])", r"(?<![a-z0-9])identitytheft\.gov(?![a-z0-9])",
     r"\bpolice report\b", r"\bfile a (?:police )?report\b", r"\bidentity protection pin\b", r"\bip pin\b",
     r"\b(?:watch|look out|be alert|be on (?:the )?alert) for\b", r"\bbe (?:cautious|wary|careful)\b",
     r"\bremain vigilant\b(?=.{0,120}\b(?:review|monitor|statements?|reports?|accounts?|explanations?))",
@@ -228,7 +228,7 @@ THIRD_PARTY = _any(r"\bequifax\b", r"\bexperian\b", r"\btrans ?union\b", r"\binn
                    r"\boffice for civil rights\b", r"\bocr\b", r"\bhhs\b", r"\bdepartment of health and human services\b",
                    r"\battorney general\b", r"\bsocial security administration\b", r"\birs\b", r"\binternal revenue\b",
                    r"\bpolice\b", r"\bchexsystems\b", r"\bconsumer (?:financial|reporting)", r"\bcredit (?:reporting )?(?:bureaus?|agenc)",
-                   r"\bannual credit report\b", r"\bannualcreditreport\b", r"\bidentitytheft\.gov\b", r"\bdepartment of justice\b",
+                   r"\bannual credit report\b", r"(?<![a-z0-9])annualcreditreport(?![a-z0-9])", r"(?<![a-z0-9])identitytheft\.gov(?![a-z0-9])", r"\bdepartment of justice\b",
                    r"\bconsumer protection\b", r"\boffice of privacy protection\b",
                    r"\bdepartment of (?:consumer affairs|justice|health services|insurance)\b", r"\bprocurador", r"\bcomision federal de comercio\b")
 THIRD_PARTY_NUMBERS = frozenset({

@@ -269,3 +269,16 @@ def test_a_relative_date_takes_the_day_of_the_date_in_the_sentence_before():
     text = ("On May 3, 2022, an employee emailed a spreadsheet of patients to the wrong address. We discovered the "
             "mistake that same evening and asked the recipient to delete it.")
     assert judge(text)["what_happened"].dates == {"breach": "2022-05-03", "discovery": "2022-05-03"}
+
+
+def test_a_tagged_steps_section_in_a_language_without_vocabulary_is_judged_by_its_tag_with_facts():
+    from noticegen.model import Heading, Meta, Notice, Paragraph, Section, Text
+
+    facts = load_facts(ROOT / "samples" / "harbor-point-pacs" / "breach.yaml", today=dt.date(2026, 11, 26))
+    steps = Section("individual_steps", (Heading(2, (Text("ご自身でできること"),)),
+                                         Paragraph((Text("健康保険の明細書を確認してください。"),)),
+                                         Paragraph((Text("不正利用は IdentityTheft.govで報告できます。"),))))
+    notice = Notice("individual", "ja", Meta(), (steps,))
+    result = next(r for r in check(notice, facts).elements if r.element == "individual_steps")
+    assert result.status == "present"
+    assert result.detail.startswith("gives the steps in the section the notice tags (no step vocabulary for ja")
