@@ -277,8 +277,12 @@ def test_a_tagged_steps_section_in_a_language_without_vocabulary_is_judged_by_it
     facts = load_facts(ROOT / "samples" / "harbor-point-pacs" / "breach.yaml", today=dt.date(2026, 11, 26))
     steps = Section("individual_steps", (Heading(2, (Text("ご自身でできること"),)),
                                          Paragraph((Text("健康保険の明細書を確認してください。"),)),
-                                         Paragraph((Text("不正利用は IdentityTheft.govで報告できます。"),))))
+                                         Paragraph((Text("不審な請求があれば保険会社に連絡してください。"),))))
     notice = Notice("individual", "ja", Meta(), (steps,))
     result = next(r for r in check(notice, facts).elements if r.element == "individual_steps")
     assert result.status == "present"
     assert result.detail.startswith("gives the steps in the section the notice tags (no step vocabulary for ja")
+
+
+def test_a_site_name_next_to_cjk_text_is_still_found():
+    assert judge("不正利用は IdentityTheft.govで報告できます。", locale="ja")["individual_steps"].status == "present"
