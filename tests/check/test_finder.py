@@ -285,4 +285,5 @@ def test_a_tagged_steps_section_in_a_language_without_vocabulary_is_judged_by_it
 
 
 def test_a_site_name_next_to_cjk_text_is_still_found():
-    assert judge("不正利用は IdentityTheft.govで報告できます。", locale="ja")["individual_steps"].status == "present"
+    text = "What You Can Do\n\n不正利用は IdentityTheft.govで報告できます。\n"
+    assert judge(text, locale="ja")["individual_steps"].status == "present"
