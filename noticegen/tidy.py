@@ -174,12 +174,19 @@ def _rebuild(atoms) -> tuple[Inline, ...]:
 
 
 def merge_text(nodes) -> tuple[Inline, ...]:
+    """Adjacent Text nodes joined into one (in one join per run, not one concatenation per node)."""
     out: list = []
+    run: list[str] = []
     for node in nodes:
-        if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + node.text)
-        else:
-            out.append(node)
+        if isinstance(node, Text):
+            run.append(node.text)
+            continue
+        if run:
+            out.append(Text("".join(run)))
+            run = []
+        out.append(node)
+    if run:
+        out.append(Text("".join(run)))
     return tuple(out)
 
 
