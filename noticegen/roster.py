@@ -31,6 +31,7 @@ import csv
 import datetime as dt
 import difflib
 import hashlib
+import heapq
 import re
 import typing
 from collections import Counter
@@ -594,11 +595,15 @@ def _id_key(value: str) -> int:
 
 def _duplicate_ids(path: Path, hashes: array.array, rows: array.array) -> list[tuple[int, str]]:
     """Problems for rows whose id repeats an earlier row's, found with 16 bytes a row rather than the ids."""
+    # sorted runs of 65,536 keys kept as arrays (8 bytes a key), merged lazily: a list of every key would
+    # take 36 bytes a row at once
+    runs = [array.array("q", sorted(hashes[i:i + 65536])) for i in range(0, len(hashes), 65536)]
     shared, previous = set(), None
-    for key in sorted(hashes):
+    for key in heapq.merge(*runs):
         if key == previous:
             shared.add(key)
         previous = key
+    del runs
     if not shared:
         return []
     suspects = {row for key, row in zip(hashes, rows) if key in shared}

@@ -11,6 +11,7 @@ roster partitions on Dask.
     routes.py    who gets which variant, and the merge values; an unfilled field is that person's error
     zipwrite.py  a small deterministic zip writer over parts deflated once
     variants.py  LetterVariant / EmailVariant: one render, per-person substitution
+    prepare.py   the variants built and checked in a child process (the mailing process stays small)
     manifest.py  the SQLite record of every copy: id, route, variant, path, SHA-256, sent
     run.py       the mailing run: workers, resume, progress
     package.py   the print vendor's package and the in-house print file
