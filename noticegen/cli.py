@@ -107,7 +107,8 @@ def plan_command(facts_file: str, as_of: str | None, fmt: str) -> None:
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True),
               help="Your template folder; its files win over the bundled ones.")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Plan as of this date (default: today).")
-@click.option("--draft", is_flag=True, help="Render even an incomplete notice, watermarked DRAFT, report appended.")
+@click.option("--draft", is_flag=True, help="Render even an incomplete notice, watermarked DRAFT, report appended; "
+              "and notices in locales whose translation is not reviewed, watermarked 'translation not reviewed'.")
 @click.option("--preview/--no-preview", default=False, help="Also write a PNG of page 1 of each DOCX (needs LibreOffice).")
 @click.option("--roster", "roster_file", type=click.Path(dir_okay=False),
               help="CSV of the affected individuals: also write each one's letter or email, and the "
@@ -191,6 +192,9 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
     drafts = [r for r in made.reports if not r.ok]
     if drafts:
         click.echo(f"{len(drafts)} notice(s) rendered as DRAFT: required content is missing", err=True)
+    if made.unreviewed:
+        click.echo(f"{', '.join(r.locale for r in made.unreviewed)}: rendered as DRAFT, translation not reviewed "
+                   "(README, Languages)", err=True)
     if failed:
         sys.exit(1)
 
@@ -300,8 +304,11 @@ def _mail_merge(variants: dict, roster, root: Path, *, locales: tuple[str, ...],
 @click.option("--package", "package", is_flag=True, help="Also write the print vendor's package and the print files.")
 @click.option("--dask", "dask_address", metavar="SCHEDULER",
               help="Run roster partitions on this Dask scheduler (host:port), or 'local' for a LocalCluster.")
+@click.option("--draft", is_flag=True,
+              help="Also make copies in locales whose translation is not reviewed, watermarked 'translation not "
+                   "reviewed' (working copies: do not mail them).")
 def mail_command(facts_file, roster_file, out_dir, locales, formats, templates_dir, as_of, workers, package,
-                 dask_address) -> None:
+                 dask_address, draft) -> None:
     """Each person's letter or email from a roster, with a manifest; run it again to resume."""
     from .mail.prepare import BuildFailed, variants_in_child
     from .roster import compare_with_facts, read_roster
@@ -310,7 +317,7 @@ def mail_command(facts_file, roster_file, out_dir, locales, formats, templates_d
     try:
         roster = read_roster(roster_file)
         prepared = variants_in_child(facts_file, as_of=day, templates=templates_dir, locales=locales or None,
-                                     formats=formats or None)
+                                     formats=formats or None, draft_translations=draft)
         facts = facts_mod.load_facts(facts_file, release=True)  # no copies dated inside a law-enforcement hold
     except BuildFailed as exc:
         for table in exc.tables:
@@ -390,6 +397,53 @@ def check_command(notice_file: str, facts_file: str | None, kind: str | None, lo
     else:
         click.echo(report.to_table())
     sys.exit(0 if report.ok else 1)
+
+
+@main.group("translations")
+def translations_group() -> None:
+    """The facts' free text for translators: export a PO file, import it back (README, Languages)."""
+
+
+@translations_group.command("export")
+@click.argument("facts_file", type=click.Path(dir_okay=False))
+@click.option("--locale", required=True, metavar="LOCALE", help="The language to translate into (vi, zh_Hant, ...).")
+@click.option("-o", "--output", "out_file", required=True, type=click.Path(dir_okay=False),
+              help="The PO file to write (.po).")
+def translations_export(facts_file: str, locale: str, out_file: str) -> None:
+    """Write a PO file of the facts' English free text (summary, steps, hours...), prefilled with the
+    translation there is; translators open it in Poedit, Weblate or a CAT tool."""
+    from .lang.facts_po import export_po
+
+    if Path(out_file).suffix.lower() != ".po":
+        click.echo(f"{out_file}: write a .po file (XLIFF is not supported yet)", err=True)
+        sys.exit(2)
+    try:
+        facts = facts_mod.load_facts(facts_file)
+        text = export_po(facts, locale, facts_name=Path(facts_file).name)
+    except NoticegenError as exc:
+        _fail(exc)
+    click.echo(str(write_atomic(out_file, text)))
+
+
+@translations_group.command("import")
+@click.argument("facts_file", type=click.Path(dir_okay=False, exists=True))
+@click.argument("po_file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--locale", metavar="LOCALE", help="The PO file's language (default: its header).")
+def translations_import(facts_file: str, po_file: str, locale: str | None) -> None:
+    """Write a translated PO file back into the facts file's translations block, with its review state
+    (fuzzy entries: draft; header X-Review-Status: reviewed and X-Reviewed-By: reviewed)."""
+    from .lang.facts_po import import_po
+
+    if Path(po_file).suffix.lower() != ".po":
+        click.echo(f"{po_file}: read a .po file (XLIFF is not supported yet)", err=True)
+        sys.exit(2)
+    try:
+        text, done = import_po(Path(facts_file), Path(po_file), locale=locale)
+    except NoticegenError as exc:
+        _fail(exc)
+    write_atomic(facts_file, text)
+    kept = f"; kept the existing {', '.join(done.kept)} (empty in the file)" if done.kept else ""
+    click.echo(f"{facts_file}: translations.{done.locale}: {done.fields} field(s), {done.review['status']}{kept}")
 
 
 @main.command("hhs")

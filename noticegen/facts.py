@@ -22,6 +22,7 @@ from pydantic import (
 
 from .errors import FactsError
 from .loader import Source, read_file
+from .lang.catalogs import LOCALES
 from .places import STATES
 
 USPS_CODES = tuple(STATES)
@@ -51,8 +52,8 @@ Action = Literal[
     "sanctioned_workforce", "mitigated_harm", "trained_workforce", "other",
 ]
 Exception_ = Literal["good_faith_workforce_use", "inadvertent_internal_disclosure", "recipient_unable_to_retain"]
-Locale = Literal["en_US", "es_US"]
-"""Locales with a complete catalog in locales/; add one here when its catalog is complete."""
+Locale = Literal[LOCALES]  # type: ignore[valid-type]
+"""Locales with a catalog in locales/ (lang.LOCALES); add one there when its catalog is complete."""
 
 
 def _state(value: str) -> str:
@@ -377,6 +378,21 @@ class Notices(_Model):
     """Who signs letters; None means the covered entity's contact person."""
 
 
+class ReviewState(_Model):
+    """Whether a qualified translator reviewed a translation: ``status`` draft (the default) or reviewed,
+    ``by`` whom and ``on`` which day. A notice in a locale whose translation is draft is made only with --draft."""
+
+    status: Literal["draft", "reviewed"] = "draft"
+    by: Line | None = None
+    on: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _reviewer(self):
+        if self.status == "reviewed" and not self.by:
+            raise _at(("by",), "is required when status is reviewed: name the qualified translator who reviewed it")
+        return self
+
+
 class TextTranslation(_Model):
     """The free text of a facts file in one more locale, so a notice never mixes languages.
 
@@ -400,6 +416,13 @@ class TextTranslation(_Model):
     that notice is written to the covered entity and made in its language only (kinds.notice_locales)."""
     about: Text | None = None
     """covered_entity.about in this locale."""
+    review: ReviewState = ReviewState()
+    """Reviewed by a qualified translator, or draft (the default)."""
+    sources: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{8}$")]] = {}
+    """The hash of the English each field was translated from ('summary', 'individual_steps.0': first 8 hex
+    digits of its SHA-256), written by `noticegen translations import`: a field whose English changed is stale."""
+    translated_on: dt.date | None = None
+    """When `noticegen translations import` last wrote this block."""
 
 
 class Facts(_Model):
@@ -610,6 +633,14 @@ def release_problems(facts: Facts) -> list[tuple[tuple[str, ...], str]]:
              "or later, or correct the delay's dates")]
 
 
+def stale_translations(facts: Facts) -> list[tuple[tuple[str, ...], str]]:
+    """(field path, message) for each translated field whose English changed since it was translated
+    (translations.<locale>.sources, lang.sources): validate names them; such a locale renders only as a draft."""
+    from .lang.sources import all_stale
+
+    return all_stale(facts)
+
+
 def warnings(facts: Facts) -> list[tuple[tuple[str, ...], str]]:
     """What validate reports but accepts: (field path, message) pairs.
 
@@ -663,7 +694,7 @@ def facts_from_source(source: Source, *, today: dt.date | None = None, release: 
                               for path, message in problems])
     if warned is not None:
         warned += [f"{source.name}:{source.line_of(path) or 1}: {'.'.join(path)}: warning: {message}"
-                   for path, message in warnings(facts)]
+                   for path, message in warnings(facts) + stale_translations(facts)]
     return facts
 
 

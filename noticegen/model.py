@@ -132,6 +132,7 @@ class Meta:
     subject: str | None = None      # email subject / document subject
     channel: str | None = None      # letter | email | web | media | script | hhs | memo
     draft: bool = False             # rendered despite a failed check: writers show a DRAFT watermark
+    draft_reason: tuple[str, ...] = ()  # why, shown with the DRAFT mark: ("bản dịch chưa được duyệt", "translation not reviewed")
     issued: dt.date | None = None   # the notice date as a date (an email's Date header); None: not known
 
 

@@ -10,9 +10,10 @@ from . import hhs, lang
 from .lang import N_
 from .build import build, is_broadcast
 from .check import CheckReport, check
-from .errors import CheckFailed
+from .errors import CheckFailed, NoticegenError
 from .facts import Facts
 from .kinds import KINDS, notice_locales
+from .lang.review import TranslationReview, gate_message, translation_review
 from .model import BulletList, Heading, Notice, Section, Text
 from .render import render
 
@@ -32,6 +33,16 @@ class NoticeSet:
     reports: tuple[CheckReport, ...]
     notices: dict = field(default_factory=dict)
     """The built notices that passed their check, by (kind, locale, channel): what a roster merge fills."""
+    unreviewed: tuple[TranslationReview, ...] = ()
+    """The locales made as drafts because their translation is not reviewed (only with draft_translations)."""
+
+
+class TranslationNotReviewed(NoticegenError):
+    """Notices were asked for in a locale whose catalog or facts translation is not reviewed, without --draft."""
+
+    def __init__(self, reviews):
+        self.reviews = tuple(reviews)
+        super().__init__(gate_message(list(self.reviews)))
 
 
 _HHS_KINDS = ("hhs_immediate", "hhs_annual")
@@ -109,13 +120,28 @@ def notice_set(
     formats: tuple[str, ...] | None = None,
     templates: Path | None = None,
     draft: bool = False,
+    draft_translations: bool | None = None,
     today: dt.date | None = None,
 ) -> NoticeSet:
     """Build, check and render every notice ``plan`` requires (filtered by kinds/locales/formats).
 
     Raises CheckFailed with every failing report unless ``draft``, in which case failing notices are
     rendered with a DRAFT watermark and their report appended. Nothing is written here.
+
+    A locale whose catalog or facts translation is not reviewed (lang.review) raises TranslationNotReviewed
+    before anything is built, unless ``draft_translations`` (default: ``draft``): then its notices are
+    drafts watermarked "translation not reviewed" in their language and in English.
     """
+    if draft_translations is None:
+        draft_translations = draft
+    wanted = [locale for obligation in plan.obligations if obligation.kind not in _HHS_KINDS
+              and (kinds is None or obligation.kind in kinds)
+              for locale in notice_locales(obligation.kind, facts.notices.locales)
+              if locales is None or locale in locales]
+    reviews = {locale: translation_review(locale, facts) for locale in dict.fromkeys(wanted)}
+    unreviewed = tuple(r for r in reviews.values() if not r.reviewed)
+    if unreviewed and not draft_translations:
+        raise TranslationNotReviewed(unreviewed)
     outputs: list[Output] = []
     reports: list[CheckReport] = []
     checked: dict[tuple[str, str, str], Notice] = {}
@@ -140,6 +166,8 @@ def notice_set(
                 report = check(built.notice, facts, untranslated=built.untranslated)
                 reports.append(report)
                 notice = built.notice
+                if not reviews[locale].reviewed:
+                    notice = notice.with_meta(draft=True, draft_reason=reviews[locale].watermark())
                 if not report.ok:
                     if not draft:
                         failed.append(report)
@@ -152,4 +180,4 @@ def notice_set(
                     outputs.extend(_write(notice, fmt, facts, name, locale, obligation.kind))
     if failed:
         raise CheckFailed(failed)
-    return NoticeSet(tuple(outputs), tuple(reports), checked)
+    return NoticeSet(tuple(outputs), tuple(reports), checked, unreviewed)

@@ -25,7 +25,7 @@ def run(*args):
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    result = run("render", SAMPLE, "-o", out, "--notice", "individual", "--notice", "substitute_web")
+    result = run("render", SAMPLE, "-o", out, "--notice", "individual", "--notice", "substitute_web", "--draft")
     assert result.exit_code == 0, result.output
     return out
 

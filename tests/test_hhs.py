@@ -427,6 +427,7 @@ NOT_A_TABLE_ROW = {
     "SubstituteNotice.method": "only in a note",
     "Notices.locales": "not asked by the portal",
     "Facts.translations": "keyed by locale; the portal takes the English text",
+    "ReviewState.status": "a translation's review (draft or reviewed): not asked by the portal",
 }
 
 

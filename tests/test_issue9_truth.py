@@ -64,7 +64,7 @@ def test_render_refuses_a_notice_dated_inside_the_hold(tmp_path):
 def test_mail_refuses_copies_dated_inside_the_hold(tmp_path):
     path = _riverbend_dated(tmp_path, "2026-06-15")
     roster = ROOT / "samples" / "harbor-point-pacs" / "roster.csv"
-    result = run("mail", str(path), "--roster", str(roster), "-o", str(tmp_path / "out"))
+    result = run("mail", str(path), "--roster", str(roster), "-o", str(tmp_path / "out"), "--draft")
     assert result.exit_code == 2
     assert "notices.date: is 2026-06-15, inside the law-enforcement delay" in result.output
     assert not (tmp_path / "out").exists()
@@ -246,7 +246,8 @@ def test_business_associate_notice_is_made_in_the_covered_entitys_language_only(
 
     facts = _summit_ba()
     assert facts.notices.locales == ["en_US", "es_US"]
-    made = notice_set(facts, plan(facts, as_of=dt.date(2026, 3, 20)), formats=("md",), today=TODAY)
+    made = notice_set(facts, plan(facts, as_of=dt.date(2026, 3, 20)), formats=("md",), today=TODAY,
+                      draft_translations=True)
     assert [o.path for o in made.outputs] == ["en_US/business_associate.md"]
     try:
         _ba_notice(facts, locale="es_US")

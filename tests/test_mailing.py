@@ -30,7 +30,7 @@ TODAY = dt.date(2026, 11, 26)
 @pytest.fixture(scope="module")
 def mailing():
     facts = load_facts(SAMPLE, today=TODAY)
-    made = notice_set(facts, plan(facts, as_of=TODAY), today=TODAY)
+    made = notice_set(facts, plan(facts, as_of=TODAY), today=TODAY, draft_translations=True)
     tally = Tally()
     out = {c.path: c.content for c in copies(facts, read_roster(ROSTER), made.notices, tally=tally)}
     return out, tally
@@ -95,7 +95,7 @@ def test_identification_enclosure_lists_each_individual_and_is_spreadsheet_safe(
 
 def test_render_with_roster_prints_counts_never_a_person(tmp_path):
     result = CliRunner().invoke(main, ["render", str(SAMPLE), "-o", str(tmp_path), "--roster", str(ROSTER),
-                                       "--format", "docx", "--format", "eml"])
+                                       "--format", "docx", "--format", "eml", "--draft"])
     assert result.exit_code == 0, result.output
     names = {r["last_name"] for r in rows()}
     assert not any(name in result.output for name in names)

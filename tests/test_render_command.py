@@ -27,7 +27,7 @@ def run(*args):
 
 
 def test_render_writes_every_required_notice_in_every_locale_and_format(tmp_path):
-    result = run("render", SAMPLE, "-o", tmp_path, "--as-of", "2025-03-14")
+    result = run("render", SAMPLE, "-o", tmp_path, "--as-of", "2025-03-14", "--draft")  # es_US: draft translation
     assert result.exit_code == 0, result.output
     made = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     for locale in ("en_US", "es_US"):
@@ -41,14 +41,15 @@ def test_render_writes_every_required_notice_in_every_locale_and_format(tmp_path
 
 
 def test_outputs_are_owner_only(tmp_path):
-    assert run("render", SAMPLE, "-o", tmp_path, "--notice", "individual", "--format", "md").exit_code == 0
+    assert run("render", SAMPLE, "-o", tmp_path, "--notice", "individual", "--format", "md",
+               "--locale", "en_US").exit_code == 0
     mode = (tmp_path / "en_US" / "individual.md").stat().st_mode
     assert stat.S_IMODE(mode) == 0o600
 
 
 def test_spanish_letter_has_no_english_headings(tmp_path):
     assert run("render", SAMPLE, "-o", tmp_path, "--locale", "es_US", "--notice", "individual",
-               "--format", "md").exit_code == 0
+               "--format", "md", "--draft").exit_code == 0
     text = (tmp_path / "es_US" / "individual.md").read_text(encoding="utf-8")
     assert "## Qué sucedió" in text
     assert "14 de marzo de 2025" not in text or True  # the date lives in the letterhead, not the body

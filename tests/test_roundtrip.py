@@ -26,6 +26,8 @@ TODAY = dt.date(2026, 11, 26)
 
 def _cases():
     for path in sorted((ROOT / "samples").glob("*/breach.yaml")):
+        if path.parent.name == "harbor-point-languages":
+            continue  # Harbor Point again, in 17 locales: tests/test_languages.py reads it back in each
         facts = load_facts(path, today=TODAY)
         for obligation in plan(facts, as_of=TODAY).obligations:
             if obligation.kind not in KINDS:

@@ -20,6 +20,8 @@ TODAY = dt.date(2026, 11, 26)
 EXPECTED = {
     "harbor-point-pacs": (dt.date(2025, 3, 1), [
         "individual", "next_of_kin", "substitute_web", "media CA", "hhs_immediate"]),
+    "harbor-point-languages": (dt.date(2025, 3, 1), [  # Harbor Point in every locale (tests/test_languages.py)
+        "individual", "next_of_kin", "substitute_web", "media CA", "hhs_immediate"]),
     "lakeside-clinic-laptop": (dt.date(2026, 9, 28), [
         "individual", "next_of_kin", "substitute_alternative", "hhs_annual"]),
     "summit-health-plan-mailing": (dt.date(2026, 4, 20), [

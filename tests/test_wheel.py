@@ -45,7 +45,7 @@ def test_installed_wheel_runs_outside_the_repository(wheel: Path, tmp_path: Path
     assert starter.returncode == 0 and "reporting_party: covered_entity" in starter.stdout
     out = work / "out"
     made = subprocess.run([str(exe), "render", str(SAMPLE), "-o", str(out), "--locale", "es_US",
-                           "--notice", "individual", "--format", "md", "--as-of", "2025-03-14"],
+                           "--notice", "individual", "--format", "md", "--as-of", "2025-03-14", "--draft"],
                           cwd=work, capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
     assert "Qué sucedió" in (out / "es_US" / "individual.md").read_text(encoding="utf-8")

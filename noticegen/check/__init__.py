@@ -14,6 +14,9 @@ from typing import Callable
 
 from ..facts import Facts
 from ..kinds import ELEMENTS, KINDS
+from ..lang.catalogs import LOCALES
+from ..lang.review import translation_review
+from ..lang.sources import stale
 from ..model import Notice, notice_text
 from ..readability import readability
 from .dates import notice_year
@@ -56,6 +59,9 @@ class CheckReport:
     warnings: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     """Failures outside the element sections (with facts: the entity's name must appear)."""
+    translation_review: dict | None = None
+    """The review status of the notice's translation (lang.review.TranslationReview.to_json): its catalog and,
+    with facts, the facts' translation; None for a locale noticegen has no catalog for."""
 
     @property
     def ok(self) -> bool:
@@ -70,6 +76,7 @@ class CheckReport:
             "problems": list(self.problems),
             "readability": self.readability,
             "warnings": list(self.warnings),
+            "translation_review": self.translation_review,
         }
 
     def to_table(self, *, evidence: bool = True) -> str:
@@ -170,4 +177,13 @@ def check(
     score = readability(text, notice.locale)
     if score.get("verdict") == "hard":
         warnings.append(f"plain language (164.404(c)(2)): {score['measure']} {score['score']} reads as hard")
-    return CheckReport(kind, notice.locale, tuple(results), score, tuple(warnings), tuple(problems))
+    review = None
+    if notice.locale in LOCALES:
+        reviewed = translation_review(notice.locale, facts)
+        review = reviewed.to_json()
+        if not reviewed.reviewed:
+            warnings.append(f"translation not reviewed: {'; '.join(reviewed.reasons())}; a draft until a qualified "
+                            "translator reviews it (README, Languages)")
+        if facts is not None:
+            warnings += [f"{'.'.join(path)}: {message}" for path, message in stale(facts, notice.locale)]
+    return CheckReport(kind, notice.locale, tuple(results), score, tuple(warnings), tuple(problems), review)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..roster import Partition, Roster
 from .manifest import FILE, Manifest
-from .run import Outcome, run
+from .run import Outcome, folders, remove_temp_files, run
 from .variants import fingerprint
 
 ROWS_PER_PARTITION = 50_000
@@ -31,7 +31,7 @@ def part_file(index: int) -> str:
 
 def _task(roster: Roster, part: Partition, variants: dict, root: str, locales: tuple[str, ...]) -> tuple[int, int]:
     outcome = run(roster, variants, root, locales=locales, people=roster.recipients_in(part),
-                  manifest_file=part_file(part.index))
+                  manifest_file=part_file(part.index), clean=False)
     return part.index, outcome.processed
 
 
@@ -52,6 +52,9 @@ def run_on_dask(roster: Roster, variants: dict, root: str | Path, *, locales: tu
     with Manifest(root / FILE) as manifest:
         manifest.claim(roster_sha256=roster.sha256, notices=fingerprint(variants))
         todo = [p for p in parts if not _complete(manifest, roster, p)]
+    for folder in folders(variants):  # once, before any task writes: tasks share the folders
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    remove_temp_files(root, variants)
     skipped = sum(_rows(roster, p) for p in parts if p not in todo)
     if progress and skipped:
         progress(skipped)

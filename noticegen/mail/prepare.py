@@ -36,8 +36,10 @@ class BuildFailed(NoticegenError):
 
 
 def prepare(facts_file: str, *, as_of: dt.date, templates: str | None, locales: tuple[str, ...] | None,
-            formats: tuple[str, ...] | None) -> Prepared:
-    """Load the facts, plan, build and check the individual and next-of-kin notices; their variants."""
+            formats: tuple[str, ...] | None, draft_translations: bool = False) -> Prepared:
+    """Load the facts, plan, build and check the individual and next-of-kin notices; their variants.
+
+    ``draft_translations``: make copies in locales whose translation is not reviewed, watermarked (else refuse)."""
     from .. import facts as facts_mod
     from ..notice_set import notice_set
     from ..plan import plan
@@ -52,7 +54,8 @@ def prepare(facts_file: str, *, as_of: dt.date, templates: str | None, locales: 
         kinds = tuple(k for k in ("individual", "next_of_kin") if k in owed)
         made = notice_set(facts, result, kinds=kinds, locales=locales,
                           formats=tuple(f for f in (formats or ("docx", "eml")) if f in ("docx", "eml")),
-                          templates=Path(templates) if templates else None) if kinds else None
+                          templates=Path(templates) if templates else None,
+                          draft_translations=draft_translations) if kinds else None
     except CheckFailed as exc:
         raise BuildFailed(str(exc), tuple(r.to_table() for r in exc.reports)) from None
     except NoticegenError as exc:

@@ -181,11 +181,13 @@ def run(
     people: Iterable[Recipient] | None = None,
     manifest_file: str = FILE,
     max_problems: int = 50,
+    clean: bool = True,
 ) -> Outcome:
     """Write every person's copy into ``root`` with its manifest row; resume where a killed run stopped.
 
     ``people`` None means every row of ``roster`` (a partition passes its own rows). ``progress`` is
-    called with the number of rows done after each chunk.
+    called with the number of rows done after each chunk. ``clean`` False leaves temp files alone (a partition
+    of a cluster run, whose siblings write into the same folders at the same time).
     """
     root = Path(root)
     for folder in folders(variants):
@@ -194,7 +196,8 @@ def run(
     copier = Copier(variants, root, locales=locales, roster_path=str(roster.path), salt=roster.sha256)
     with Manifest(root / manifest_file) as manifest:
         manifest.claim(roster_sha256=roster.sha256, notices=fingerprint(variants))
-        remove_temp_files(root, variants)
+        if clean:
+            remove_temp_files(root, variants)
 
         def todo(chunk: list[Recipient]) -> list[Recipient]:
             done = manifest.written([p.id for p in chunk])

@@ -232,7 +232,9 @@ class _Builder:
 
 
 def _is_draft(block) -> bool:
-    return block == Paragraph((Strong((Text(DRAFT),)),))
+    """The writer's first paragraph: **DRAFT — NOT FOR MAILING**, with Meta.draft_reason after it."""
+    return (isinstance(block, Paragraph) and len(block.children) == 1 and isinstance(block.children[0], Strong)
+            and plain(block.children).startswith(DRAFT))
 
 
 def read(text: str, *, kind: str = "unknown", locale: str = "und") -> Notice:

@@ -158,7 +158,8 @@ def read(text: str, *, kind: str = "unknown", locale: str = "und") -> Notice:
     """A Notice from a plain-text letter (see the module docstring); not every node comes back exactly."""
     reader = _Reader()
     for index, lines in enumerate(_blocks(text)):
-        if index == 0 and lines[0].strip() == DRAFT_LINE:
+        first = lines[0].strip()
+        if index == 0 and (first == DRAFT_LINE or first.startswith(DRAFT_LINE[:-4] + " — ") and first.endswith("***")):
             reader.draft = True
             lines = lines[1:]
             if not lines:

@@ -218,7 +218,7 @@ class _Writer:
         last = header.paragraphs[-1]._p  # carries the watermark: a fresh header's one empty paragraph, or the letterhead's last
         mark = header.paragraphs[0].insert_paragraph_before(style=self.doc.styles[DRAFT_MARK])._p
         mark.pPr.find(qn("w:pStyle")).addnext(OxmlElement("w:framePr", {qn(f"w:{k}"): v for k, v in _DRAFT_FRAME.items()}))
-        self.add_text_run(mark, self.words[1])
+        self.add_text_run(mark, " — ".join((self.words[1], *self.notice.meta.draft_reason)))
         last.append(parse_xml(_WATERMARK.format(ns=_VML_NS, n=number, spid=2048 + number, text=escape(self.words[2]))))
 
     def page_numbers(self, paragraph) -> None:

@@ -207,7 +207,9 @@ class _Writer:
             attrs.append(("data-heading-offset", str(self.offset)))
         parts = ["<article" + "".join(f' {k}="{_attr(v)}"' for k, v in attrs) + ">"]
         if meta.draft:
-            parts.append(f'<p{self.cls("draft")} role="note">{DRAFT}</p>')
+            reasons = "".join(f' — <span lang="en">{escape(r)}</span>' if i and r == meta.draft_reason[-1]
+                              else f" — {escape(r)}" for i, r in enumerate(meta.draft_reason))
+            parts.append(f'<p{self.cls("draft")} role="note">{DRAFT}{reasons}</p>')
         if meta.channel == "letter" and meta.letterhead:
             lines = "<br>\n".join(_phones(clean_line(line)) for line in meta.letterhead)
             parts.append(f'<header{self.cls("letterhead")}>\n<p>{lines}</p>\n</header>')

@@ -153,7 +153,7 @@ def _marker(element: str | None) -> str:
 def render(notice: Notice) -> str:
     """The notice as Markdown (see the module docstring); it reads back with noticegen.readers.markdown.read."""
     notice = tidy_notice(notice)
-    chunks = [f"**{DRAFT}**"] if notice.meta.draft else []
+    chunks = [f"**{escape(' — '.join((DRAFT, *notice.meta.draft_reason)))}**"] if notice.meta.draft else []
     previous: Block | None = None
     previous_marker = "-"
     for index, section in enumerate(notice.sections):

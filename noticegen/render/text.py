@@ -95,6 +95,7 @@ def render(notice: Notice) -> str:
     letterhead and date in Meta are not written (templates put what the text needs into it).
     """
     notice = tidy_notice(notice)
-    chunks = [DRAFT_LINE] if notice.meta.draft else []
+    chunks = [DRAFT_LINE.replace(" ***", "".join(f" — {r}" for r in notice.meta.draft_reason) + " ***")
+              ] if notice.meta.draft else []
     chunks += [render_block(b) for s in notice.sections for b in s.blocks]
     return "\n\n".join(chunks) + "\n"

@@ -109,7 +109,8 @@ def render_samples(out_root: Path) -> tuple[list[Output], list[str]]:
             out_dir = Path(prerendered) / sample
             outputs += collect(sample, facts_path, out_dir)
             continue
-        command = [sys.executable, "-m", "noticegen", "render", str(facts_path), "-o", str(out_dir)]
+        # --draft: the translations are drafts until a qualified translator reviews them (README, Languages)
+        command = [sys.executable, "-m", "noticegen", "render", str(facts_path), "-o", str(out_dir), "--draft"]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=RENDER_TIMEOUT,
                                   cwd=tools.ROOT, stdin=subprocess.DEVNULL)

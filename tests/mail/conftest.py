@@ -29,7 +29,7 @@ def riverbend():
     """(facts, notices by (kind, locale, channel), variants) for the Riverbend sample."""
     facts = load_facts(RIVERBEND, today=TODAY)
     made = notice_set(facts, plan(facts, as_of=TODAY), today=TODAY, kinds=("individual", "next_of_kin"),
-                      formats=("docx", "eml"))
+                      formats=("docx", "eml"), draft_translations=True)  # es_US: draft (not reviewed)
     return facts, made.notices, build_variants(facts, made.notices)
 
 

@@ -31,7 +31,7 @@ def _soffice() -> str:
 def test_a_letter_printed_to_pdf_reads_like_its_docx(tmp_path, locale):
     soffice = _soffice()
     args = ["render", str(SAMPLE), "-o", str(tmp_path), "--notice", "individual", "--locale", locale, "--format",
-            "docx", "--as-of", "2025-03-14"]
+            "docx", "--as-of", "2025-03-14", "--draft"]
     result = CliRunner().invoke(main, args)
     if result.exit_code == 2 and "--draft" in result.output:  # a translation not yet reviewed: a watermarked copy
         result = CliRunner().invoke(main, [*args, "--draft"])
