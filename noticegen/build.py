@@ -236,4 +236,17 @@ def notice_context(facts: Facts, obligation: Any, *, locale: str, channel: str, 
         "per_person": KINDS[obligation.kind].per_person,
         "document": cat.gettext(_DOCUMENT.get(channel, _DOCUMENT["media"])),
         "broadcast_outlets": [o for o in outlets if is_broadcast(o)],
+        "taglines": taglines(facts),
     }
+
+
+def taglines(facts: Facts) -> list[dict]:
+    """The language-assistance taglines (notices.language_assistance), each {lang, dir, text}; [] when none."""
+    from .lang.taglines import TAGLINES
+
+    assistance = facts.notices.language_assistance
+    if assistance is None:
+        return []
+    return [{"lang": TAGLINES[i].tag, "dir": TAGLINES[i].dir,
+             "text": TAGLINES[i].sentence(phone=assistance.phone, tty=assistance.tty)}
+            for i in assistance.tagline_ids()]

@@ -370,12 +370,54 @@ class Signer(_Model):
     title: Line | None = None
 
 
+def _tty(value: str) -> str:
+    if value.strip() == "711":  # the Telecommunications Relay Service
+        return "711"
+    return _phone(value)
+
+
+def _tagline_language(value: str) -> str:
+    from .lang.taglines import tagline_id
+
+    return tagline_id(value)
+
+
+class LanguageAssistance(_Model):
+    """The notice of free language assistance (Section 1557, 45 CFR 92.11) every letter, email and web page
+    carries as taglines: ``languages`` (tagline ids: es_US, zh_Hant, vi, ...; see noticegen/lang/taglines.py)
+    or ``states`` served (noticegen has no per-state table yet: states give English and the national top 15)."""
+
+    phone: Phone
+    tty: Annotated[str, AfterValidator(_tty)]
+    """A TTY number, or 711 (the relay service)."""
+    languages: list[Annotated[str, AfterValidator(_tagline_language)]] | None = None
+    states: list[State] | None = None
+
+    @model_validator(mode="after")
+    def _languages_or_states(self):
+        if (self.languages is None) == (self.states is None):
+            raise ValueError("give either languages (tagline ids such as es_US, zh_Hant, vi) or states "
+                             "(two-letter codes; they give English and the national top 15 languages)")
+        if self.languages is not None and not self.languages:
+            raise _at(("languages",), "is empty: list at least one language, or give states")
+        return self
+
+    def tagline_ids(self) -> tuple[str, ...]:
+        """The taglines to print, in order, without repeats."""
+        from .lang.taglines import default_languages
+
+        ids = self.languages if self.languages is not None else default_languages()
+        return tuple(dict.fromkeys(ids))
+
+
 class Notices(_Model):
     date: dt.date | None = None
     """The date printed on notices; None means the day they are rendered."""
     locales: Annotated[list[Locale], Field(min_length=1)] = ["en_US"]
     signer: Signer | None = None
     """Who signs letters; None means the covered entity's contact person."""
+    language_assistance: LanguageAssistance | None = None
+    """Taglines offering free language assistance on every letter, email and web page; None: none."""
 
 
 class ReviewState(_Model):
@@ -648,10 +690,15 @@ def warnings(facts: Facts) -> list[tuple[tuple[str, ...], str]]:
     entity in its own voice; without business_associate.summary (or its actions) that notice borrows the
     covered entity's text, written to individuals.
     """
+    out = []
+    assistance = facts.notices.language_assistance
+    if assistance is not None and assistance.states is not None:
+        out.append((("notices", "language_assistance", "states"),
+                    "noticegen has no table of the top 15 languages per state yet, so the taglines are English and "
+                    "the national top 15 (HHS, 2016); list your states' languages under languages instead"))
     ba = facts.business_associate
     if facts.reporting_party != "business_associate" or ba is None:
-        return []
-    out = []
+        return out
     if ba.summary is None:
         out.append((("business_associate", "summary"),
                     "is not given, so the notice to the covered entity falls back to breach.summary, which is "

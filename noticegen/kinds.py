@@ -56,6 +56,13 @@ ELEMENTS: dict[str, Element] = {e.id: e for e in (
              "identification of each individual", "individuals involved", "personas afectadas")),
 )}
 
+LANGUAGE_ASSISTANCE = "language_assistance"
+"""The section of language-assistance taglines (Section 1557, 45 CFR 92.11): not a 164.404 element, so no
+check judges it; printed when the facts give notices.language_assistance. Readers keep its tag like an element's."""
+
+SECTION_IDS = frozenset(ELEMENTS) | {LANGUAGE_ASSISTANCE}
+"""Every section id noticegen writes (DOCX content-control tags, HTML data-element)."""
+
 _CONTENT = ("what_happened", "phi_involved", "individual_steps", "entity_actions", "contact")
 
 

@@ -2,7 +2,7 @@
 
 Notice(kind, locale, meta) > Section(element) > Block > Inline.
 
-Blocks: Heading, Paragraph, BulletList, Table, AddressBlock, Signature.
+Blocks: Heading, Paragraph, BulletList, Table, AddressBlock, Signature, Tagline.
 Inlines: Text, Strong, Emphasis, Link, Field, LineBreak.
 
 All nodes are frozen dataclasses holding tuples, so a Notice is hashable and safe
@@ -20,6 +20,8 @@ renderers show harmlessly:
 * ``<!-- address -->`` / ``<!-- signature -->`` on its own line turns the next
   paragraph into an AddressBlock / Signature; its lines are separated by hard
   line breaks (a backslash at the end of a line).
+* ``<!-- tagline: vi ltr -->`` on its own line turns the next paragraph into a Tagline in that
+  language (a BCP 47 tag) and direction (``ltr`` or ``rtl``).
 * ``[[field_name]]`` is a Field (names: lowercase letters, digits, underscore).
   Literal text is escaped so that facts can never produce any of these.
 """
@@ -108,7 +110,17 @@ class Signature:
     lines: tuple[tuple[Inline, ...], ...]
 
 
-Block = Union[Heading, Paragraph, BulletList, Table, AddressBlock, Signature]
+@dataclass(frozen=True)
+class Tagline:
+    """A paragraph in a language other than the notice's (a language-assistance tagline): ``lang`` is its
+    BCP 47 tag ("vi", "zh-Hant", "ar"), ``dir`` its direction ("ltr" or "rtl"). Writers set both on it."""
+
+    lang: str
+    dir: str
+    children: tuple[Inline, ...]
+
+
+Block = Union[Heading, Paragraph, BulletList, Table, AddressBlock, Signature, Tagline]
 
 
 # ------------------------------------------------------------------ the tree
@@ -172,7 +184,7 @@ def plain(inlines: tuple[Inline, ...] | list[Inline]) -> str:
 
 def block_text(block: Block) -> str:
     """The plain text of one block (list items and table cells joined by newlines)."""
-    if isinstance(block, (Heading, Paragraph)):
+    if isinstance(block, (Heading, Paragraph, Tagline)):
         return plain(block.children)
     if isinstance(block, BulletList):
         return "\n".join(plain(item) for item in block.items)
@@ -213,6 +225,8 @@ def merge(notice: Notice, values: dict[str, str]) -> Notice:
             return Heading(b.level, inl(b.children))
         if isinstance(b, Paragraph):
             return Paragraph(inl(b.children))
+        if isinstance(b, Tagline):
+            return Tagline(b.lang, b.dir, inl(b.children))
         if isinstance(b, BulletList):
             return BulletList(tuple(inl(i) for i in b.items), b.ordered)
         if isinstance(b, Table):
@@ -226,7 +240,7 @@ def merge(notice: Notice, values: dict[str, str]) -> Notice:
 
 def inlines_of(block: Block):
     """Every top-level inline sequence in a block (heading/paragraph text, list items, cells, lines)."""
-    if isinstance(block, (Heading, Paragraph)):
+    if isinstance(block, (Heading, Paragraph, Tagline)):
         yield block.children
     elif isinstance(block, BulletList):
         yield from block.items

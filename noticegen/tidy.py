@@ -19,7 +19,8 @@ Tidy rules (the same in every format, so read(render(n)) == n holds for a tidy n
 * A Link is a link only if it is not inside another Link and its URL is http(s) or mailto and made of URL
   characters (see ``is_safe_url``); any other becomes its text followed by
   " (url)". A Link without text gets its URL as text.
-* Empty paragraphs, headings, lists, address and signature blocks (and empty
+* A Tagline's language is a BCP 47 tag and its direction ltr or rtl.
+* Empty paragraphs, taglines, headings, lists, address and signature blocks (and empty
   address/signature lines) are dropped: nothing is lost.
 
 Tidy raises ValueError on what no format can write (a field name that is not
@@ -36,10 +37,11 @@ from itertools import count
 
 from noticegen.model import (
     AddressBlock, Block, BulletList, Emphasis, Field, Heading, Inline, LineBreak, Link, Meta, Notice,
-    Paragraph, Section, Signature, Strong, Table, Text, plain,
+    Paragraph, Section, Signature, Strong, Table, Tagline, Text, plain,
 )
 
 ELEMENT_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 FIELD_NAME = re.compile(r"[a-z0-9](?:[a-z0-9_]*[a-z0-9])?\Z")
 
 _NONCHARS = "".join(f"{chr(p)}{chr(p + 1)}" for p in range(0xFFFE, 0x110000, 0x10000))
@@ -211,6 +213,13 @@ def tidy_block(block: Block) -> Block | None:
     if isinstance(block, Paragraph):
         children = tidy_inlines(block.children)
         return Paragraph(children) if children else None
+    if isinstance(block, Tagline):
+        if not LANGUAGE_TAG.match(block.lang or ""):
+            raise ValueError(f"tagline language {block.lang!r} is not a BCP 47 tag such as vi, zh-Hant or ar")
+        if block.dir not in ("ltr", "rtl"):
+            raise ValueError(f"tagline direction {block.dir!r} is neither ltr nor rtl")
+        children = tidy_inlines(block.children)
+        return Tagline(block.lang, block.dir, children) if children else None
     if isinstance(block, BulletList):
         items = tuple(tidy_inlines(item) for item in block.items)
         return BulletList(items, bool(block.ordered)) if items else None

@@ -10,7 +10,7 @@ and in LibreOffice. Body text is 12 pt: these letters go to patients of every ag
 Style names the writer and reader rely on (change them in both places):
   Title, Heading 1, Heading 2, Heading 3, Normal, List Bullet, List Number, Notice Table,
   Hyperlink, Merge Field, Address Block, Letterhead Name, Letterhead, Notice Date, Closing,
-  Signature, Draft Mark, Header, Footer.
+  Signature, Tagline, Draft Mark, Header, Footer.
 """
 
 from __future__ import annotations
@@ -219,6 +219,12 @@ def define_styles(doc) -> None:
     closing.paragraph_format.space_before = Pt(12)
     closing.paragraph_format.space_after = Pt(32)  # room for a handwritten signature
     closing.paragraph_format.keep_with_next = True
+
+    tagline = paragraph_style(doc, "Tagline")  # a language-assistance tagline, in its own language
+    tagline.font.size = Pt(10)
+    tagline.element.get_or_add_rPr().append(parse_xml(f'<w:szCs {nsdecls("w")} w:val="20"/>'))
+    tagline.paragraph_format.space_before, tagline.paragraph_format.space_after = Pt(0), Pt(4)
+    tagline.paragraph_format.keep_together = True
 
     draft = paragraph_style(doc, "Draft Mark", based_on="Header")
     draft.font.size, draft.font.bold, draft.font.all_caps, draft.font.color.rgb = Pt(14), True, True, DRAFT_RED

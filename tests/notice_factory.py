@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from noticegen.model import (
     AddressBlock, BulletList, Emphasis, Field, Heading, LineBreak, Link, Meta, Notice, Paragraph, Section,
-    Signature, Strong, Table, Text,
+    Signature, Strong, Table, Tagline, Text,
 )
 from noticegen.tidy import tidy_notice
 
@@ -156,6 +156,8 @@ _BLOCKS = st.one_of(
     _table(),
     st.builds(AddressBlock, st.lists(_INLINES, min_size=1, max_size=4).map(tuple)),
     st.builds(Signature, st.lists(_INLINES, min_size=1, max_size=4).map(tuple)),
+    st.builds(Tagline, st.sampled_from(["vi", "zh-Hant", "ar", "fa", "ja", "en-US"]), st.sampled_from(["ltr", "rtl"]),
+              _INLINES),
 )
 _ELEMENTS = st.one_of(st.none(), st.sampled_from(["what_happened", "phi_involved", "individual_steps",
                                                    "entity_actions", "contact", "toll_free"]))

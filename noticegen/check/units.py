@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..kinds import element_for_heading
-from ..model import AddressBlock, BulletList, Heading, Notice, Paragraph, Signature, Table, plain
+from ..model import AddressBlock, BulletList, Heading, Notice, Paragraph, Signature, Table, Tagline, plain
 from .vocab import fold
 
 
@@ -183,6 +183,8 @@ def units(notice: Notice) -> list[Unit]:
                     for sentence in sentences(text):
                         out.append(Unit(sentence, fold(sentence), f"{place}, paragraph {paragraph}", cue,
                                         section.element, block_index, "sentence"))
+            elif isinstance(block, Tagline):
+                continue  # a language-assistance tagline in another language: evidence of no element
             else:
                 raise TypeError(f"unknown block node {type(block).__name__}")
     return out

@@ -22,11 +22,13 @@ from dataclasses import replace
 
 from lxml import etree
 
-from ..kinds import ELEMENTS, KINDS, element_for_heading
-from ..model import AddressBlock, BulletList, Heading, LineBreak, Meta, Notice, Paragraph, Section, Signature, Strong, Table
+from ..kinds import KINDS, SECTION_IDS, element_for_heading
+from ..model import (AddressBlock, BulletList, Heading, LineBreak, Meta, Notice, Paragraph, Section, Signature, Strong,
+                     Table, Tagline)
 from ..model import plain as _plain
 from ..render.docx import (ADDRESS, CLOSING, DATE, DRAFT_MARK, LETTERHEAD, LETTERHEAD_NAME, MERGE_FIELD, SIGNATURE,
-                           WATERMARK_ID)
+                           TAGLINE, WATERMARK_ID)
+from ..tidy import LANGUAGE_TAG
 from .docx_package import document_xml, open_document  # noqa: F401  (document_xml: golden tests import it here)
 from .docx_runs import Atom, inlines_from
 from .source import check_block, check_block_count
@@ -38,6 +40,9 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 CHANNELS = ("letter", "email", "web", "media", "script", "hhs", "memo")
 _MERGEFIELD = re.compile(r'^\s*MERGEFIELD\s+"?([A-Za-z0-9_]+)"?', re.I)
 _HYPERLINK = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
+_LRM = "\u200e"
+"""The writer keeps a phone number left to right in right-to-left text with a LEFT-TO-RIGHT MARK at each end of
+its run (render/docx.py _LRM): those two marks are not text."""
 
 
 def read(data: bytes, *, kind: str | None = None, locale: str | None = None) -> Notice:
@@ -79,7 +84,7 @@ class _Reader:
         self.styles = {s.style_id: s for s in doc.styles}
         body = doc.element.body
         # Written by noticegen (and perhaps edited in Word since): element content controls, or our own styles.
-        self.ours = (any(_sdt_tag(sdt) in ELEMENTS for sdt in body.iter(f"{W}sdt"))
+        self.ours = (any(_sdt_tag(sdt) in SECTION_IDS for sdt in body.iter(f"{W}sdt"))
                      or {MERGE_FIELD, DATE, ADDRESS} <= {s.name for s in self.styles.values()})
         self.numbering = self._numbering()
 
@@ -117,7 +122,7 @@ class _Reader:
                 element, content = _sdt_tag(child), child.find(f"{W}sdtContent")
                 if content is None:
                     continue
-                if element in ELEMENTS and not inside:
+                if element in SECTION_IDS and not inside:
                     segments.append([element, True, []])
                     self._walk(content, segments, inside=True)
                     segments.append([None, False, []])
@@ -153,6 +158,11 @@ class _Reader:
             return ({ADDRESS: "address", CLOSING: "closing", SIGNATURE: "signature"}[style], inlines)
         if not inlines:
             return ("skip",)
+        if style == TAGLINE:
+            lang = next((el.get(f"{W}val") for el in xml.iter(f"{W}lang") if el.get(f"{W}val")), None)
+            bidi = xml.find(f"{W}pPr/{W}bidi")
+            if lang and LANGUAGE_TAG.match(lang):
+                return ("tagline", lang, "rtl" if bidi is not None and _on(bidi) else "ltr", inlines)
         level = 1 if style == "Title" else int(m.group(1)) + 1 if (m := re.fullmatch(r"Heading (\d)", style)) else 0
         if level:
             return ("heading", level, inlines)
@@ -235,6 +245,15 @@ class _Reader:
     def _run(self, r, atoms, link, state) -> None:
         """One w:r; complex fields (fldChar begin / instrText / separate / end) tracked in ``state``."""
         bold, italic = self._marks(r)
+        first = len(atoms)
+        self._run_children(r, atoms, link, state, bold, italic)
+        texts = [i for i in range(first, len(atoms)) if atoms[i].kind == "t"]
+        if texts and atoms[texts[0]].value.startswith(_LRM) and atoms[texts[-1]].value.endswith(_LRM) and (
+                len(texts) > 1 or len(atoms[texts[0]].value) > 1):
+            atoms[texts[0]] = replace(atoms[texts[0]], value=atoms[texts[0]].value[1:])
+            atoms[texts[-1]] = replace(atoms[texts[-1]], value=atoms[texts[-1]].value[:-1])
+
+    def _run_children(self, r, atoms, link, state, bold, italic) -> None:
         for child in r:
             tag = child.tag
             if tag == f"{W}fldChar":
@@ -398,6 +417,8 @@ def _blocks(items) -> tuple:
             blocks.append(Heading(item[1], item[2]))
         elif kind == "para":
             blocks.append(Paragraph(item[1]))
+        elif kind == "tagline":
+            blocks.append(Tagline(item[1], item[2], item[3]))
         elif kind == "table":
             blocks.append(item[1])
         open_kind = ("item", item[1]) if kind == "item" else kind

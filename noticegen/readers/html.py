@@ -21,11 +21,11 @@ from noticegen.errors import ReadError
 from noticegen.kinds import element_for_heading
 from noticegen.model import (
     AddressBlock, BulletList, Emphasis, Field, Heading, LineBreak, Link, Meta, Notice, Paragraph, Section,
-    Signature, Strong, Table, Text, plain,
+    Signature, Strong, Table, Tagline, Text, plain,
 )
 from noticegen.readers.html_page import notice_root
 from noticegen.readers.source import check_block, check_block_count, check_text_size
-from noticegen.tidy import tidy_block, tidy_inlines, tidy_notice
+from noticegen.tidy import LANGUAGE_TAG, tidy_block, tidy_inlines, tidy_notice
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _SKIP = {"script", "style", "template", "noscript", "head", "title", "svg", "math", "iframe", "object", "button",
@@ -249,6 +249,9 @@ class _Builder:
             self.add(AddressBlock(_split_lines(inlines(el))))
         elif tag == "p" and "signature" in classes:
             self.add(Signature(_split_lines(inlines(el))))
+        elif tag == "p" and "tagline" in classes and LANGUAGE_TAG.match(el.attrs.get("lang", "").strip()) \
+                and (el.attrs.get("dir") or "ltr").strip().lower() in ("ltr", "rtl"):
+            self.add(Tagline(el.attrs["lang"].strip(), (el.attrs.get("dir") or "ltr").strip().lower(), inlines(el)))
         elif tag in ("p", "pre", "dt", "dd", "caption", "figcaption", "summary"):
             children = inlines(el)
             if tag == "p" and not self.ours and _bold_label(children):

@@ -3,7 +3,8 @@
 Sections open at ``<!-- element: ID -->`` markers; a file without markers (a letter drafted
 by hand) opens a section at every level-2 heading and takes its element from
 noticegen.kinds.element_for_heading. ``<!-- address -->`` / ``<!-- signature -->`` turn the
-next paragraph into an AddressBlock / Signature, one line per hard line break. ``[[name]]``
+next paragraph into an AddressBlock / Signature, one line per hard line break; ``<!-- tagline: LANG DIR -->``
+turns it into a Tagline. ``[[name]]``
 in unescaped text is a Field; an escaped ``\\[\\[name\\]\\]`` is literal text.
 
 Meta.title is the first level-1 heading; a first paragraph ``**DRAFT — NOT FOR MAILING**``
@@ -24,7 +25,7 @@ from noticegen.errors import ReadError
 from noticegen.kinds import element_for_heading
 from noticegen.model import (
     AddressBlock, BulletList, Emphasis, Field, Heading, LineBreak, Link, Meta, Notice, Paragraph, Section,
-    Signature, Strong, Table, Text, plain,
+    Signature, Strong, Table, Tagline, Text, plain,
 )
 from noticegen.tidy import tidy_block, tidy_inlines, tidy_notice
 
@@ -32,6 +33,7 @@ DRAFT = "DRAFT — NOT FOR MAILING"
 _FIELD = re.compile(r"\[\[([a-z0-9](?:[a-z0-9_]*[a-z0-9])?)\]\]")
 _SECTION = re.compile(r"<!--\s*element(?:\s*:\s*([a-z][a-z0-9_]*))?\s*-->\s*\Z")
 _LINES = re.compile(r"<!--\s*(address|signature)\s*-->\s*\Z")
+_TAGLINE = re.compile(r"<!--\s*tagline\s*:\s*([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\s+(ltr|rtl)\s*-->\s*\Z")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>\Z")
 _INLINE_TAGS = {"strong": Strong, "b": Strong, "em": Emphasis, "i": Emphasis}
 
@@ -175,7 +177,8 @@ class _Builder:
     def __init__(self, *, split_at_h2: bool):
         self.split_at_h2 = split_at_h2
         self.sections: list[list] = [[None, [], True]]  # [element, blocks, implicit]
-        self.pending: str | None = None  # "address" / "signature" for the next paragraph
+        self.pending: str | None = None  # "address" / "signature" / "tagline" for the next paragraph
+        self.tagline: tuple[str, str] = ("und", "ltr")  # the (lang, dir) of a pending tagline
 
     def open(self, element: str | None) -> None:
         self.sections.append([element, [], False])
@@ -197,7 +200,10 @@ class _Builder:
             self.add(Heading(level, children))
         elif kind == "paragraph":
             children = inline_nodes(_inline_of(node))
-            if self.pending:
+            if self.pending == "tagline":
+                self.add(Tagline(*self.tagline, children))
+                self.pending = None
+            elif self.pending:
                 lines = _split_lines(children)
                 self.add(AddressBlock(lines) if self.pending == "address" else Signature(lines))
                 self.pending = None
@@ -221,11 +227,13 @@ class _Builder:
 
     def html_block(self, content: str) -> None:
         stripped = content.strip()
-        section, lines = _SECTION.match(stripped), _LINES.match(stripped)
+        section, lines, tagline = _SECTION.match(stripped), _LINES.match(stripped), _TAGLINE.match(stripped)
         if section and not self.split_at_h2:
             self.open(section.group(1))
         elif lines:
             self.pending = lines.group(1)
+        elif tagline:
+            self.pending, self.tagline = "tagline", (tagline.group(1), tagline.group(2))
         elif not stripped.startswith("<!--"):
             text = html.unescape(re.sub(r"<[^>]*>", " ", stripped))
             self.add(Paragraph((Text(text),)))

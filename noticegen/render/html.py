@@ -22,7 +22,7 @@ from babel import Locale, UnknownLocaleError
 
 from noticegen.model import (
     AddressBlock, Block, BulletList, Emphasis, Field, Heading, LineBreak, Link, Notice, Paragraph, Section,
-    Signature, Strong, Table, Text, plain,
+    Signature, Strong, Table, Tagline, Text, plain,
 )
 from noticegen.tidy import clean_line, is_safe_url, tidy_notice
 
@@ -54,6 +54,8 @@ th { background: #f0f0f0; }
 .letterhead p, .noticegen-letterhead p { margin: 0 0 1rem; font-size: 0.95rem; color: #3b3b3b; }
 .letterhead p::first-line, .noticegen-letterhead p::first-line { font-weight: 700; font-size: 1.15rem; color: #1b1b1b; }
 .signature { margin-top: 2rem; }
+.language-assistance, .noticegen-language-assistance { margin-top: 2rem; border-top: 1px solid #767676; padding-top: 1rem; }
+.tagline, .noticegen-tagline { font-size: 1rem; margin: 0 0 0.6rem; }
 .field { background: #fff4c2; color: #1b1b1b; border-bottom: 1px dashed #6b5400; padding: 0 0.15em; }
 .draft { border: 3px solid #a4262c; background: #fdf3f4; color: #a4262c; font-weight: 700; padding: 0.5rem 1rem;
   text-align: center; letter-spacing: 0.05em; }
@@ -102,14 +104,30 @@ def _breakable(text: str) -> str:
     return "<wbr>".join(escape(part, quote=False) for part in marked.split("\0"))
 
 
-def _phones(text: str) -> str:
-    """Escaped text in which every US phone number is a ``tel:`` link (E.164) that never breaks across lines."""
+LTR_FROM_DIGIT = re.compile(r"\d[0-9 .,#/'-]*[A-Za-z][A-Za-z0-9 .,#/'-]*[A-Za-z0-9]", re.ASCII)
+"""Left-to-right text that starts with a number ("1200 Ocean Boulevard, Suite 300"): in right-to-left text the
+number would jump to the far end of it, so writers isolate it left to right, as they do phone numbers."""
+
+
+def _phones(text: str, *, rtl: bool = False) -> str:
+    """Escaped text in which every US phone number is a ``tel:`` link (E.164) that never breaks across lines;
+    ``rtl``: the text is right-to-left, so each number, and each left-to-right phrase that starts with a number
+    (LTR_FROM_DIGIT), is isolated left to right (``dir="ltr"``)."""
     out, pos = [], 0
-    for match in phonenumbers.PhoneNumberMatcher(text, "US"):
-        number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        out.append(escape(text[pos:match.start], quote=False))
-        out.append(f'<span class="tel"><a href="tel:{_attr(number)}">{escape(match.raw_string, quote=False)}</a></span>')
-        pos = match.end
+    ltr = ' dir="ltr"' if rtl else ""
+    spans = [(m.start, m.end, m) for m in phonenumbers.PhoneNumberMatcher(text, "US")]
+    if rtl:
+        spans += [(m.start(), m.end(), None) for m in LTR_FROM_DIGIT.finditer(text)
+                  if not any(s < m.end() and m.start() < e for s, e, _ in spans)]
+    for start, end, match in sorted(spans, key=lambda span: span[0]):
+        out.append(escape(text[pos:start], quote=False))
+        if match is None:
+            out.append(f'<span dir="ltr">{escape(text[start:end], quote=False)}</span>')
+        else:
+            number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            out.append(f'<span class="tel"{ltr}><a href="tel:{_attr(number)}">{escape(match.raw_string, quote=False)}'
+                       '</a></span>')
+        pos = end
     out.append(escape(text[pos:], quote=False))
     return "".join(out)
 
@@ -117,8 +135,9 @@ def _phones(text: str) -> str:
 class _Writer:
     """A strict visitor over one tidy notice; raises TypeError on a node type it does not know."""
 
-    def __init__(self, *, prefix: str, offset: int):
+    def __init__(self, *, prefix: str, offset: int, rtl: bool = False):
         self.prefix = prefix
+        self.rtl = rtl  # the text being written is right-to-left: numbers and URLs in it are isolated
         self.offset = offset
         self.previous_level = offset
         self.ids: set[str] = set()
@@ -138,7 +157,7 @@ class _Writer:
         out = []
         for node in nodes:
             if isinstance(node, Text):
-                out.append(_breakable(node.text) if in_link else _phones(node.text))
+                out.append(_breakable(node.text) if in_link else _phones(node.text, rtl=self.rtl))
             elif isinstance(node, Strong):
                 out.append(f"<strong>{self.inlines(node.children, in_link=in_link)}</strong>")
             elif isinstance(node, Emphasis):
@@ -146,7 +165,9 @@ class _Writer:
             elif isinstance(node, Link):
                 if not is_safe_url(node.url):  # tidy_notice already made these text; never link them anyway
                     raise ValueError(f"refusing to link {node.url!r}: only http(s) and mailto URLs are links")
-                out.append(f'<a href="{_attr(node.url)}">{self.inlines(node.children, in_link=True)}</a>')
+                shown = plain(node.children)
+                ltr = ' dir="ltr"' if self.rtl and node.url in (shown, f"mailto:{shown}") else ""  # a URL as its text
+                out.append(f'<a href="{_attr(node.url)}"{ltr}>{self.inlines(node.children, in_link=True)}</a>')
             elif isinstance(node, Field):
                 out.append(f'<span{self.cls("field")} data-field="{_attr(node.name)}">[{escape(node.name)}]</span>')
             elif isinstance(node, LineBreak):
@@ -174,6 +195,13 @@ class _Writer:
             head = "".join(f'<th scope="col">{self.inlines(c)}</th>' for c in node.header)
             rows = "".join("<tr>" + "".join(f"<td>{self.inlines(c)}</td>" for c in r) + "</tr>\n" for r in node.rows)
             return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{rows}</tbody>\n</table>"
+        if isinstance(node, Tagline):
+            outer, self.rtl = self.rtl, node.dir == "rtl"
+            try:
+                return (f'<p{self.cls("tagline")} lang="{_attr(node.lang)}" dir="{_attr(node.dir)}">'
+                        f"{self.inlines(node.children)}</p>")
+            finally:
+                self.rtl = outer
         if isinstance(node, (AddressBlock, Signature)):
             name = "address" if isinstance(node, AddressBlock) else "signature"
             return f"<p{self.cls(name)}>" + "<br>\n".join(self.inlines(line) for line in node.lines) + "</p>"
@@ -190,7 +218,9 @@ class _Writer:
             return (f'<section{id_attr}{self.cls("section")}{data} aria-labelledby="{heading_id}">\n'
                     + "\n".join(body) + "\n</section>")
         body = [self.block(b) for b in blocks]
-        return f"<div{id_attr}{self.cls('section')}{data}>\n" + "".join(b + "\n" for b in body) + "</div>"
+        names = ("section", "language-assistance") if section.element == "language_assistance" else ("section",)
+        classes = " ".join(self.prefix + name for name in names)
+        return f'<div{id_attr} class="{classes}"{data}>\n' + "".join(b + "\n" for b in body) + "</div>"
 
     def article(self, notice: Notice, *, lang: str | None) -> str:
         meta = notice.meta
@@ -211,7 +241,7 @@ class _Writer:
                               else f" — {escape(r)}" for i, r in enumerate(meta.draft_reason))
             parts.append(f'<p{self.cls("draft")} role="note">{DRAFT}{reasons}</p>')
         if meta.channel == "letter" and meta.letterhead:
-            lines = "<br>\n".join(_phones(clean_line(line)) for line in meta.letterhead)
+            lines = "<br>\n".join(_phones(clean_line(line), rtl=self.rtl) for line in meta.letterhead)
             parts.append(f'<header{self.cls("letterhead")}>\n<p>{lines}</p>\n</header>')
         if meta.channel == "letter" and meta.date:
             parts.append(f'<p{self.cls("notice-date")}>{escape(clean_line(meta.date), quote=False)}</p>')
@@ -241,9 +271,10 @@ def render(notice: Notice, *, fragment: bool = False, heading_offset: int | None
     offset = (1 if fragment else 0) if heading_offset is None else heading_offset
     if not 0 <= offset <= 5:
         raise ValueError(f"heading_offset {offset} is outside 0-5")
+    rtl = text_direction(notice.locale) == "rtl"
     if fragment:
-        return _Writer(prefix="noticegen-", offset=offset).article(notice, lang=notice.locale)
-    article = _Writer(prefix="", offset=offset).article(notice, lang=None)
+        return _Writer(prefix="noticegen-", offset=offset, rtl=rtl).article(notice, lang=notice.locale)
+    article = _Writer(prefix="", offset=offset, rtl=rtl).article(notice, lang=None)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_attr(html_lang(notice.locale))}" dir="{text_direction(notice.locale)}">\n'

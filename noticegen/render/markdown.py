@@ -23,7 +23,7 @@ import re
 
 from noticegen.model import (
     AddressBlock, Block, BulletList, Emphasis, Field, Heading, LineBreak, Link, Notice, Paragraph,
-    Signature, Strong, Table, Text,
+    Signature, Strong, Table, Tagline, Text,
 )
 from noticegen.tidy import tidy_notice
 
@@ -139,6 +139,8 @@ def block(node: Block, *, list_marker: str = "-") -> str:
             return "| " + " | ".join(inlines(c, line_start=False, hard_break="<br>") for c in cells) + " |"
         return "\n".join([row(node.header), "|" + "|".join(" --- " for _ in node.header) + "|"]
                          + [row(r) for r in node.rows])
+    if isinstance(node, Tagline):
+        return f"<!-- tagline: {node.lang} {node.dir} -->\n" + inlines(node.children)
     if isinstance(node, AddressBlock):
         return "<!-- address -->\n" + _lines(node.lines)
     if isinstance(node, Signature):

@@ -11,7 +11,7 @@ import unicodedata
 
 from noticegen.model import (
     AddressBlock, Block, BulletList, Emphasis, Field, Heading, LineBreak, Link, Notice,
-    Paragraph, Signature, Strong, Table, Text,
+    Paragraph, Signature, Strong, Table, Tagline, Text,
 )
 from noticegen.tidy import tidy_notice
 
@@ -73,7 +73,7 @@ def render_block(block: Block) -> str:
     if isinstance(block, Heading):
         text = inline_text(block.children).replace("\n", " ")
         return f"{text}\n{UNDERLINES.get(block.level, '~') * max(3, width(text))}"
-    if isinstance(block, Paragraph):
+    if isinstance(block, (Paragraph, Tagline)):
         return _wrap(inline_text(block.children))
     if isinstance(block, BulletList):
         items = []

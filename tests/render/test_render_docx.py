@@ -17,7 +17,7 @@ from lxml import etree
 
 from noticegen import model
 from noticegen.model import (AddressBlock, BulletList, Emphasis, Field, Heading, LineBreak, Link, Meta, Notice,
-                             Paragraph, Section, Signature, Strong, Table, Text)
+                             Paragraph, Section, Signature, Strong, Table, Tagline, Text)
 from noticegen.readers.docx import document_xml, read
 from noticegen.render.docx import render
 
@@ -75,6 +75,8 @@ def letter(*, draft: bool = False, locale: str = "en_US") -> Notice:
         Section(None, (
             Paragraph((T("We sincerely apologize."),)),
             Signature(((T("Sincerely,"),), (T(SIGNER),), (T("Privacy Officer"),))),
+            Tagline("vi", "ltr", (T("CHÚ Ý: Xin gọi số 1-800-555-0199 (TTY: 711)."),)),
+            Tagline("ar", "rtl", (T("تنبيه: اتصل بالرقم 1-800-555-0199 (الهاتف النصي للصم والبكم: 711)."),)),
         )),
     )
     return Notice("individual", locale, meta, sections)
