@@ -4,6 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 SAMPLE ?= samples/harbor-point-pacs/breach.yaml
 OUT    ?= out/harbor-point-pacs
+ROSTER ?= samples/harbor-point-pacs/roster.csv
 
 .PHONY: demo test clean catalogs
 
@@ -22,7 +23,12 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 demo: $(VENV)/.installed
 	$(VENV)/bin/noticegen validate $(SAMPLE)
 	$(VENV)/bin/noticegen plan $(SAMPLE) --as-of 2025-03-14
-	$(VENV)/bin/noticegen render $(SAMPLE) -o $(OUT) --as-of 2025-03-14 --preview
+	rm -rf $(OUT)  # a fresh folder: its manifest records this run's copies only
+	$(VENV)/bin/noticegen render $(SAMPLE) -o $(OUT) --as-of 2025-03-14 --preview --roster $(ROSTER) --draft
+	# Harbor Point in all 17 locales (README, Languages): the translations are drafts, not yet reviewed by a
+	# qualified translator, so they render only with --draft, watermarked "translation not reviewed"
+	rm -rf out/harbor-point-languages
+	$(VENV)/bin/noticegen render samples/harbor-point-languages/breach.yaml -o out/harbor-point-languages --as-of 2025-03-14 --draft
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
@@ -31,7 +37,7 @@ test: $(VENV)/.installed-test
 catalogs: $(VENV)/.installed
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -o locales/noticegen.pot --no-location --sort-output \
 		--project noticegen --version 0.1 --msgid-bugs-address privacy-tools@noticegen.example .
-	$(VENV)/bin/pybabel update -i locales/noticegen.pot -d locales -D noticegen --no-fuzzy-matching
+	$(PY) scripts/update_catalogs.py  # pybabel update, keeping each catalog's X-Review-Status header
 
 clean:
 	rm -rf $(VENV) out dist build
