@@ -352,3 +352,11 @@ def test_harbor_point_letter_in_every_locale(locale):
     letter = next(o.content for o in made.outputs if o.path == f"{locale}/individual.md")
     assert md_reader.read(letter).meta.draft == (locale != "en_US")
     assert lang.catalog(locale).has("translation not reviewed")
+
+
+def test_haitian_creole_dates_and_lists_where_cldr_has_no_data():
+    """CLDR's ht has no month names ('2025 M03 14') nor list words: noticegen writes them itself."""
+    assert lang.format_date(dt.date(2025, 3, 14), "ht") == "14 mas 2025"
+    assert lang.format_list(["non", "adrès", "dat nesans"], "ht") == "non, adrès ak dat nesans"
+    assert lang.format_list(["non", "adrès"], "ht", style="or") == "non oswa adrès"
+    assert lang.format_date(dt.date(2025, 3, 14), "fil") == "Marso 14, 2025"  # Babel's own where it has data

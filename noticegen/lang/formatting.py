@@ -14,8 +14,20 @@ def babel_locale(locale: str) -> Locale:
     return Locale.parse(locale)
 
 
+_HAITIAN_MONTHS = ("janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm",
+                   "desanm")
+"""Babel's (CLDR's) ht data has no month names (it writes '2025 M03 14') nor list words: Haitian Creole prose
+writes '14 mas 2025' (day, month, year, as in French) and joins lists with 'ak' (and) / 'oswa' (or)."""
+
+_LIST_WORDS = {"ht": {"standard": "ak", "or": "oswa"}}
+"""Locales whose CLDR data lacks the words that join a list (Babel falls back to commas only)."""
+
+
 def format_date(value: dt.date, locale: str) -> str:
-    """A date as the locale writes it in prose: 'March 14, 2025', '14 de marzo de 2025'."""
+    """A date as the locale writes it in prose: 'March 14, 2025', '14 de marzo de 2025'; Haitian Creole
+    (no CLDR month names) '14 mas 2025'."""
+    if locale.split("_")[0] == "ht":
+        return f"{value.day} {_HAITIAN_MONTHS[value.month - 1]} {value.year}"
     return _format_date(value, format="long", locale=locale)
 
 
@@ -25,6 +37,9 @@ def format_number(value: int, locale: str) -> str:
 
 def format_list(items: list[str], locale: str, *, style: str = "standard") -> str:
     """'a, b, and c' / 'a, b y c'; style "or": 'a, b, or c' / 'a, b o c'."""
+    words = _LIST_WORDS.get(locale.split("_")[0])
+    if words and len(items) > 1:
+        return f"{', '.join(items[:-1])} {words.get(style, words['standard'])} {items[-1]}"
     return _format_list(items, style=style, locale=locale) if items else ""
 
 
