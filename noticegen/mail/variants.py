@@ -38,6 +38,7 @@ _FIELD_RUN = re.compile(
     r'<w:r><w:rPr><w:rStyle w:val="[^"]*"/>((?:<w:b/>)?(?:<w:i/>)?)</w:rPr><w:t>«([a-z0-9_]+)»</w:t></w:r>')
 _STRAY_FIELD = re.compile("«[a-z0-9_]+»")
 _BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
+_BREAKS_HYPHENS = re.compile(r"(\t|\r\n|\r|\n|-)")
 _TEXT_FIELD = re.compile(r"\[\[([a-z0-9_]+)\]\]")
 _HTML_FIELD = re.compile(r'<span[^>]*? data-field="([a-z0-9_]+)">\[[a-z0-9_]+\]</span>')
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
@@ -57,12 +58,40 @@ def _missing(fields: tuple[str, ...], values: dict[str, str]) -> list[str]:
 
 
 def _run(value: str, fmt: str) -> str:
-    """The run render/docx.py writes for Text(value) with bold/italic ``fmt``."""
-    text = _FORBIDDEN.sub("", _FIELD_LIKE.sub("«\u2060", value))
+    """The runs render/docx.py writes for Text(value) with bold/italic ``fmt``: a US phone number in the value
+    is a run of its own whose hyphens are non-breaking (render/docx.py add_text)."""
+    if sum(c.isdigit() for c in value) >= 7:  # fewer digits cannot be a phone number: skip the matcher
+        spans = _phone_spans(value)
+        if spans:
+            out, pos = [], 0
+            for start, end in spans:
+                if start > pos:
+                    out.append(_one_run(_FIELD_LIKE.sub("«\u2060", value[pos:start]), fmt, False))
+                out.append(_one_run(value[start:end], fmt, True))
+                pos = end
+            if pos < len(value):
+                out.append(_one_run(_FIELD_LIKE.sub("«\u2060", value[pos:]), fmt, False))
+            return "".join(out)
+    return _one_run(_FIELD_LIKE.sub("«\u2060", value), fmt, False)
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    import phonenumbers  # only for values with seven digits or more
+
+    return [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, "US")]
+
+
+def _one_run(value: str, fmt: str, nobreak: bool) -> str:
+    """One run as render/docx.py add_text_run writes it (not right-to-left, no tagline)."""
+    text = _FORBIDDEN.sub("", value)
     body = []
-    for piece in _BREAKS.split(text) if ("\t" in text or "\n" in text or "\r" in text) else (text,):
+    split = _BREAKS_HYPHENS if nobreak else _BREAKS
+    simple = not nobreak and "\t" not in text and "\n" not in text and "\r" not in text
+    for piece in (text,) if simple else split.split(text):
         if piece == "\t":
             body.append("<w:tab/>")
+        elif piece == "-":  # as the writer does: a piece that is one hyphen is Word's non-breaking hyphen
+            body.append("<w:noBreakHyphen/>")
         elif piece in ("\r\n", "\r", "\n"):
             body.append("<w:br/>")
         elif piece:
