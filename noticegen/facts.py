@@ -355,6 +355,10 @@ class SubstituteNotice(_Model):
     outlets: list[Line] = []
     starts_on: dt.date | None = None
     """First day of the 90-day posting or the media run; defaults to the notice date."""
+    urls: dict[Locale, Url] = {}
+    """The web posting's address in each locale (url is the first locale's): the pages' language switcher and
+    hreflang alternates link to these, and each locale's home-page banner to its own. A locale without one is
+    linked by its file name, ../<locale>/substitute_web.html, as noticegen writes the folders."""
 
     @model_validator(mode="after")
     def _method_needs(self):

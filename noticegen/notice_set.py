@@ -98,17 +98,44 @@ def _write(notice: Notice, fmt: str, facts: Facts, name: str, locale: str, kind:
         sender = facts.contact.email or facts.covered_entity.contact.email
         content = render(notice, "eml", from_addr=sender, from_name=facts.covered_entity.name, reply_to=sender)
         return [Output(f"{base}.eml", content, kind, locale, fmt)]
-    outputs = [Output(f"{base}.{fmt}", render(notice, fmt), kind, locale, fmt)]
     if fmt == "html" and kind == "substitute_web":
         from .render.html import banner
 
-        outputs.append(Output(f"{base}.fragment.html", render(notice, "html", fragment=True), kind, locale, fmt))
-        url = facts.substitute_notice.url if facts.substitute_notice else None
+        alternates = web_alternates(facts, kind, name)
+        outputs = [Output(f"{base}.{fmt}", render(notice, fmt, alternates=alternates), kind, locale, fmt),
+                   Output(f"{base}.fragment.html", render(notice, "html", fragment=True, alternates=alternates),
+                          kind, locale, fmt)]
+        sub = facts.substitute_notice
+        url = (sub.urls.get(locale) or sub.url) if sub else None  # each locale's banner leads to its own page
         if url:
             text = lang.catalog(locale).gettext(_BANNER) % {"entity": facts.covered_entity.name}
             snippet = banner(text=text, href=url, locale=locale, label=notice.meta.title)
             outputs.append(Output(f"{base}.banner.html", snippet, kind, locale, fmt))
-    return outputs
+        return outputs
+    return [Output(f"{base}.{fmt}", render(notice, fmt), kind, locale, fmt)]
+
+
+def web_alternates(facts: Facts, kind: str, name: str) -> tuple:
+    """The web posting in each locale of the facts (render.html.Alternate), for its language switcher and
+    hreflang links: at substitute_notice.urls (url for the first locale) when the facts give them, else by
+    file name as noticegen writes the folders (../es_US/substitute_web.html). Nothing for one locale."""
+    from .lang.taglines import TAGLINES
+    from .render.html import Alternate
+
+    locales = notice_locales(kind, facts.notices.locales)
+    if len(locales) < 2:
+        return ()
+    sub = facts.substitute_notice
+    urls = dict(sub.urls) if sub else {}
+    if urls and sub.url:
+        urls.setdefault(locales[0], sub.url)
+
+    def label(locale: str) -> str:
+        if locale in TAGLINES:
+            return TAGLINES[locale].name
+        return lang.babel_locale(locale).get_display_name(locale) or locale
+
+    return tuple(Alternate(loc, urls.get(loc) or f"../{loc}/{name}.html", label(loc)) for loc in locales)
 
 
 def notice_set(

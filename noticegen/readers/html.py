@@ -239,6 +239,8 @@ class _Builder:
                 self.flush()
                 self.sections.append([element_for_heading(plain(children)), [], False])
             self.add(Heading(level, children))
+        elif tag == "nav" and "languages" in classes:
+            pass  # the language switcher (links to the translations): the page's, not the notice's
         elif "letterhead" in classes or "notice-date" in classes or "noticegen-letterhead" in classes \
                 or "noticegen-notice-date" in classes:
             pass  # shown for people; the <article>'s data-letterhead and data-date carry them

@@ -15,6 +15,7 @@ the reader skips. A draft shows a "DRAFT — NOT FOR MAILING" banner (role="note
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import escape
 
 import phonenumbers
@@ -24,9 +25,21 @@ from noticegen.model import (
     AddressBlock, Block, BulletList, Emphasis, Field, Heading, LineBreak, Link, Notice, Paragraph, Section,
     Signature, Strong, Table, Tagline, Text, plain,
 )
+from noticegen.lang.catalogs import N_
 from noticegen.tidy import clean_line, is_safe_url, tidy_notice
 
 DRAFT = "DRAFT — NOT FOR MAILING"
+LANGUAGES_LABEL = N_("This notice in other languages")
+"""The language switcher's name for screen readers (aria-label), in the page's language."""
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same notice in another language: its locale, its page's address and its language's name in itself."""
+
+    locale: str
+    href: str
+    label: str
 _RTL = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
 
 STYLE = """\
@@ -56,6 +69,9 @@ th { background: #f0f0f0; }
 .signature { margin-top: 2rem; }
 .language-assistance, .noticegen-language-assistance { margin-top: 2rem; border-top: 1px solid #767676; padding-top: 1rem; }
 .tagline, .noticegen-tagline { font-size: 1rem; margin: 0 0 0.6rem; }
+.languages ul, .noticegen-languages ul { list-style: none; margin: 0 0 1.25rem; padding: 0; display: flex;
+  flex-wrap: wrap; gap: 0.25rem 1rem; }
+.languages li, .noticegen-languages li { margin: 0; }
 .field { background: #fff4c2; color: #1b1b1b; border-bottom: 1px dashed #6b5400; padding: 0 0.15em; }
 .draft { border: 3px solid #a4262c; background: #fdf3f4; color: #a4262c; font-weight: 700; padding: 0.5rem 1rem;
   text-align: center; letter-spacing: 0.05em; }
@@ -85,6 +101,16 @@ def text_direction(locale: str) -> str:
         return Locale.parse(locale.replace("-", "_")).text_direction
     except (UnknownLocaleError, ValueError, TypeError):
         return "rtl" if locale.replace("-", "_").split("_")[0].lower() in _RTL else "ltr"
+
+
+def _translate(locale: str, msgid: str) -> str:
+    """``msgid`` in ``locale`` from its catalog (English where the catalog lacks it)."""
+    from noticegen.lang import catalog
+
+    try:
+        return catalog(locale).gettext(msgid)
+    except (OSError, ValueError):
+        return msgid
 
 
 def _attr(value: str) -> str:
@@ -222,7 +248,21 @@ class _Writer:
         classes = " ".join(self.prefix + name for name in names)
         return f'<div{id_attr} class="{classes}"{data}>\n' + "".join(b + "\n" for b in body) + "</div>"
 
-    def article(self, notice: Notice, *, lang: str | None) -> str:
+    def languages(self, notice: Notice, alternates) -> str:
+        """The language switcher: a link to each other translation, labelled in its own language."""
+        others = [a for a in alternates if a.locale != notice.locale]
+        if not others:
+            return ""
+        items = []
+        for a in others:
+            tag = _attr(html_lang(a.locale))
+            rtl = ' dir="rtl"' if text_direction(a.locale) == "rtl" else ""
+            items.append(f'<li><a href="{_attr(a.href)}" hreflang="{tag}" lang="{tag}"{rtl}>'
+                         f"{escape(clean_line(a.label), quote=False)}</a></li>\n")
+        label = _translate(notice.locale, LANGUAGES_LABEL)
+        return f'<nav{self.cls("languages")} aria-label="{_attr(label)}">\n<ul>\n{"".join(items)}</ul>\n</nav>'
+
+    def article(self, notice: Notice, *, lang: str | None, alternates=()) -> str:
         meta = notice.meta
         attrs = [("class", f"{self.prefix}notice")]
         if lang:
@@ -240,6 +280,9 @@ class _Writer:
             reasons = "".join(f' — <span lang="en">{escape(r)}</span>' if i and r == meta.draft_reason[-1]
                               else f" — {escape(r)}" for i, r in enumerate(meta.draft_reason))
             parts.append(f'<p{self.cls("draft")} role="note">{DRAFT}{reasons}</p>')
+        switcher = self.languages(notice, alternates)
+        if switcher:
+            parts.append(switcher)
         if meta.channel == "letter" and meta.letterhead:
             lines = "<br>\n".join(_phones(clean_line(line), rtl=self.rtl) for line in meta.letterhead)
             parts.append(f'<header{self.cls("letterhead")}>\n<p>{lines}</p>\n</header>')
@@ -260,8 +303,12 @@ def _title(notice: Notice) -> str:
     return title
 
 
-def render(notice: Notice, *, fragment: bool = False, heading_offset: int | None = None) -> str:
+def render(notice: Notice, *, fragment: bool = False, heading_offset: int | None = None, alternates=()) -> str:
     """The notice as a standalone HTML5 page, or (``fragment=True``) as one <article> for a host page.
+
+    ``alternates`` (Alternate, one per locale, this one included) are its translations: the article opens with
+    a language switcher linking the others, each labelled in its own language with lang and hreflang, and a
+    page's head lists every one as <link rel="alternate" hreflang>, the first also as x-default.
 
     A fragment's class names and ids start with ``noticegen-``, it carries its own lang and dir,
     and its headings start one level down (``heading_offset``, default 1 for a fragment and 0 for
@@ -273,8 +320,14 @@ def render(notice: Notice, *, fragment: bool = False, heading_offset: int | None
         raise ValueError(f"heading_offset {offset} is outside 0-5")
     rtl = text_direction(notice.locale) == "rtl"
     if fragment:
-        return _Writer(prefix="noticegen-", offset=offset, rtl=rtl).article(notice, lang=notice.locale)
-    article = _Writer(prefix="", offset=offset, rtl=rtl).article(notice, lang=None)
+        return _Writer(prefix="noticegen-", offset=offset, rtl=rtl).article(notice, lang=notice.locale,
+                                                                            alternates=alternates)
+    article = _Writer(prefix="", offset=offset, rtl=rtl).article(notice, lang=None, alternates=alternates)
+    links = "".join(f'<link rel="alternate" hreflang="{_attr(html_lang(a.locale))}" href="{_attr(a.href)}">\n'
+                    for a in alternates)
+    if alternates:
+        links += f'<link rel="alternate" hreflang="x-default" href="{_attr(alternates[0].href)}">\n'
+
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_attr(html_lang(notice.locale))}" dir="{text_direction(notice.locale)}">\n'
@@ -283,6 +336,7 @@ def render(notice: Notice, *, fragment: bool = False, heading_offset: int | None
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{escape(_title(notice), quote=False)}</title>\n"
+        f"{links}"
         f"<style>\n{STYLE}</style>\n"
         "</head>\n"
         "<body>\n"
