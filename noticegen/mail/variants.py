@@ -143,7 +143,25 @@ class LetterVariant:
         if stray:
             raise ValueError(f"{'.'.join(key)}: field {stray[0]} is not a whole run of its own in {DOCUMENT}")
         fields = tuple(dict.fromkeys(name for name, _ in slots))
-        return cls(key, tuple(before), tuple(after), segments, slots, fields, proof)
+        variant = cls(key, tuple(before), tuple(after), segments, slots, fields, proof)
+        variant._self_check(notice)
+        return variant
+
+    def _self_check(self, notice) -> None:
+        """Fill with a probe value and compare with the DOCX writer rendering the merged notice: if the writer
+        has learnt a new way to write text (a script, a tagline), refuse rather than drift from it."""
+        import io
+        import zipfile
+
+        from ..model import merge
+        from ..render import render
+
+        probe = {name: "Probe Ab-1 & «x» (800) 555-0100\tZoë" for name in self.fields}
+        with zipfile.ZipFile(io.BytesIO(render(merge(notice, probe), "docx"))) as package:
+            expected = package.read(DOCUMENT)
+        if self.document_xml(probe) != expected:
+            raise ValueError(f"{'.'.join(self.key)}: a filled copy would differ from the DOCX writer's own "
+                             "rendering of the merged notice (mail/variants.py _run must learn what the writer does)")
 
     def document_xml(self, values: dict[str, str]) -> bytes:
         """word/document.xml with ``values`` in place of the Field runs; Unfilled if one has no value."""
