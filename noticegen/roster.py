@@ -557,7 +557,7 @@ def _boolean(value: str) -> tuple[bool | None, str | None]:
 
 def _locale(value: str) -> tuple[str | None, str | None]:
     locale = _LOCALES.get(value.lower().replace("-", "_"))
-    return locale, None if locale else f"is not a supported locale (write {' or '.join(LOCALES)}, or leave it blank)"
+    return locale, None if locale else f"is not a supported locale (write one of {', '.join(LOCALES)}; or leave it blank)"
 
 
 def _date(value: str) -> tuple[dt.date | None, str | None]:

@@ -120,7 +120,8 @@ def test_recipient_properties_on_each_sample_case():
     ("email", "ada.quill-at-mail.example", "is not an email address"),
     ("email_consent", "perhapsq", "is not yes or no (write yes, no, true, false, 1 or 0; blank means no)"),
     ("deceased", "unknownq", "is not yes or no (write yes, no, true, false, 1 or 0; blank means no)"),
-    ("locale", "fr_QQ", "is not a supported locale (write en_US or es_US, or leave it blank)"),
+    ("locale", "fr_QQ", "is not a supported locale (write one of en_US, es_US, zh_Hant, zh_Hans, vi, ko, fil, ru, ar, "
+                        "ht, fr, pl, pt, it, de, ja, fa; or leave it blank)"),
     ("date_of_birth", "03/14/1957", "is not a date (write YYYY-MM-DD)"),
     ("date_of_birth", "1957-02-30", "is not a date (write YYYY-MM-DD)"),
     ("date_of_birth", "19570314", "is not a date (write YYYY-MM-DD)"),
