@@ -428,6 +428,7 @@ NOT_A_TABLE_ROW = {
     "Notices.locales": "not asked by the portal",
     "Facts.translations": "keyed by locale; the portal takes the English text",
     "ReviewState.status": "a translation's review (draft or reviewed): not asked by the portal",
+    "SubstituteNotice.urls": "keyed by locale: the web page of each translation; the portal takes the English",
 }
 
 
