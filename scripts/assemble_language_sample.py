@@ -40,7 +40,10 @@ def assemble() -> str:
     old = "  locales: [en_US, es_US]\n"
     if old not in text:
         raise SystemExit(f"{SOURCE}: no line {old.strip()!r}; update this script")
-    text = HEADER + text.replace(old, f"  locales: [{', '.join(LOCALES)}]\n")
+    # every letter, email and web page also carries the language-assistance taglines in all 17 languages
+    taglines = (f"  language_assistance: {{phone: 1-833-555-0147, tty: \"711\", "
+                f"languages: [{', '.join(LOCALES)}]}}\n")
+    text = HEADER + text.replace(old, f"  locales: [{', '.join(LOCALES)}]\n" + taglines)
     target = FOLDER / "breach.yaml"
     facts = facts_from_source(read_text(SOURCE.read_text(encoding="utf-8"), SOURCE.name))
     english = english_texts(facts)
