@@ -408,18 +408,24 @@ def translations_group() -> None:
 @click.argument("facts_file", type=click.Path(dir_okay=False))
 @click.option("--locale", required=True, metavar="LOCALE", help="The language to translate into (vi, zh_Hant, ...).")
 @click.option("-o", "--output", "out_file", required=True, type=click.Path(dir_okay=False),
-              help="The PO file to write (.po).")
+              help="The file to write: .po (PO) or .xlf (XLIFF 1.2).")
 def translations_export(facts_file: str, locale: str, out_file: str) -> None:
-    """Write a PO file of the facts' English free text (summary, steps, hours...), prefilled with the
-    translation there is; translators open it in Poedit, Weblate or a CAT tool."""
+    """Write a PO (.po) or XLIFF 1.2 (.xlf) file of the facts' English free text (summary, steps, hours...),
+    prefilled with the translation there is; translators open it in Poedit, Weblate or a CAT tool."""
     from .lang.facts_po import export_po
 
-    if Path(out_file).suffix.lower() != ".po":
-        click.echo(f"{out_file}: write a .po file (XLIFF is not supported yet)", err=True)
+    suffix = Path(out_file).suffix.lower()
+    if suffix not in (".po", ".xlf", ".xliff"):
+        click.echo(f"{out_file}: write a .po or an .xlf (XLIFF 1.2) file", err=True)
         sys.exit(2)
     try:
         facts = facts_mod.load_facts(facts_file)
-        text = export_po(facts, locale, facts_name=Path(facts_file).name)
+        if suffix == ".po":
+            text = export_po(facts, locale, facts_name=Path(facts_file).name)
+        else:
+            from .lang.facts_xliff import export_xliff
+
+            text = export_xliff(facts, locale, facts_name=Path(facts_file).name)
     except NoticegenError as exc:
         _fail(exc)
     click.echo(str(write_atomic(out_file, text)))
@@ -430,12 +436,13 @@ def translations_export(facts_file: str, locale: str, out_file: str) -> None:
 @click.argument("po_file", type=click.Path(dir_okay=False, exists=True))
 @click.option("--locale", metavar="LOCALE", help="The PO file's language (default: its header).")
 def translations_import(facts_file: str, po_file: str, locale: str | None) -> None:
-    """Write a translated PO file back into the facts file's translations block, with its review state
-    (fuzzy entries: draft; header X-Review-Status: reviewed and X-Reviewed-By: reviewed)."""
+    """Write a translated PO or XLIFF file back into the facts file's translations block, with its review
+    state (fuzzy entries: draft; PO header X-Review-Status: reviewed with X-Reviewed-By, or an XLIFF review
+    phase naming its contact: reviewed)."""
     from .lang.facts_po import import_po
 
-    if Path(po_file).suffix.lower() != ".po":
-        click.echo(f"{po_file}: read a .po file (XLIFF is not supported yet)", err=True)
+    if Path(po_file).suffix.lower() not in (".po", ".xlf", ".xliff"):
+        click.echo(f"{po_file}: read a .po or an .xlf (XLIFF 1.2) file", err=True)
         sys.exit(2)
     try:
         text, done = import_po(Path(facts_file), Path(po_file), locale=locale)

@@ -360,3 +360,30 @@ def test_haitian_creole_dates_and_lists_where_cldr_has_no_data():
     assert lang.format_list(["non", "adrès", "dat nesans"], "ht") == "non, adrès ak dat nesans"
     assert lang.format_list(["non", "adrès"], "ht", style="or") == "non oswa adrès"
     assert lang.format_date(dt.date(2025, 3, 14), "fil") == "Marso 14, 2025"  # Babel's own where it has data
+
+
+def test_round_trip_through_xliff(tmp_path):
+    """The same workflow in XLIFF 1.2 (translate-toolkit): the unit id is the field, a review phase in the
+    header naming its contact makes the import reviewed, a unit that needs translation makes it a draft."""
+    facts_path = tmp_path / "breach.yaml"
+    shutil.copy(HARBOR, facts_path)
+    xlf = tmp_path / "es.xlf"
+    assert run("translations", "export", facts_path, "--locale", "es_US", "-o", xlf).exit_code == 0
+    text = xlf.read_text(encoding="utf-8")
+    assert 'xmlns="urn:oasis:names:tc:xliff:document:1.2"' in text and 'id="individual_steps.1"' in text
+    assert 'target-language="es-US"' in text
+    reviewed = text.replace('target-language="es-US">', 'target-language="es-US"><header><phase-group><phase '
+                            'phase-name="review" process-name="review" contact-name="Ana Ruiz" '
+                            'date="2026-11-29T00:00:00Z"/></phase-group></header>', 1)
+    reviewed = reviewed.replace("de 6 a. m. a 6 p. m., hora del Pacífico</target>",
+                                "de 6:00 a. m. a 6:00 p. m. (hora del Pacífico)</target>")
+    xlf.write_text(reviewed, encoding="utf-8")
+    result = run("translations", "import", facts_path, xlf)
+    assert result.exit_code == 0, result.output
+    es = load_facts(facts_path, today=TODAY).translations["es_US"]
+    assert es.hours == "De lunes a viernes, de 6:00 a. m. a 6:00 p. m. (hora del Pacífico)"
+    assert (es.review.status, es.review.by, es.review.on) == ("reviewed", "Ana Ruiz", dt.date(2026, 11, 29))
+    xlf.write_text(reviewed.replace('<target state="translated">De lunes',
+                                    '<target state="needs-review-translation">De lunes'), encoding="utf-8")
+    assert run("translations", "import", facts_path, xlf).exit_code == 0
+    assert load_facts(facts_path, today=TODAY).translations["es_US"].review.status == "draft"

@@ -35,6 +35,30 @@ def _check_locale(locale: str) -> None:
         raise TranslationsError(f"{locale!r} is not a noticegen locale; one of: {', '.join(LOCALES[1:])}")
 
 
+def export_entries(facts: Any, locale: str) -> tuple[list[tuple[Entry, list[str]]], dict[str, str]]:
+    """What an export holds: each entry with its translator notes, and the review headers."""
+    _check_locale(locale)
+    english = english_texts(facts)
+    done = translated_texts(facts, locale)
+    outdated = {".".join(path[2:]) for path, _ in stale(facts, locale)}
+    out = []
+    for key, text in english.items():
+        name = key.split(".")[0]
+        where = ENGLISH_PATH[name] + (f"[{int(key.split('.')[1])}]" if "." in key else "")
+        notes = [f"English: {where}"]
+        if key in outdated:
+            notes.append("The English changed since this was translated: translate it again.")
+        out.append((Entry(key, text, done.get(key, ""), key in outdated), notes))
+    block = facts.translations.get(locale)
+    review = block.review if block is not None else None
+    headers = {"X-Review-Status": review.status if review else "draft"}
+    if review is not None and review.status == "reviewed" and not outdated:
+        headers["X-Reviewed-By"] = review.by or ""
+        if review.on:
+            headers["X-Review-Date"] = review.on.isoformat()
+    return out, headers
+
+
 def export_po(facts: Any, locale: str, *, facts_name: str = "facts") -> str:
     """The PO file of ``facts``' free text for ``locale``: every translatable English text (msgid) with its
     key as msgctxt and its place in the facts as a comment, prefilled with the translation there is.
@@ -97,25 +121,41 @@ def block_from_po(facts: Any, text: str, *, locale: str | None = None, today: dt
         po = read_po(io.StringIO(text), locale=None, domain="facts")
     except Exception as exc:  # Babel raises PoFileError and others on a broken file
         raise TranslationsError(f"{name}: not a PO file Babel can read ({exc})") from None
+    entries = [Entry(m.context or "", m.id, m.string or "", m.fuzzy) for m in po if m.id]
+    return block_from_entries(facts, entries, headers, locale=locale, today=today, name=name)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One translated text as a file gives it: the field key, the English, the translation, fuzzy or not."""
+
+    key: str
+    source: str
+    target: str
+    fuzzy: bool
+
+
+def block_from_entries(facts: Any, entries: list[Entry], headers: dict[str, str], *, locale: str,
+                       today: dt.date | None = None, name: str = "file") -> tuple[str, dict, Imported]:
+    """block_from_po's work once a file (PO or XLIFF) is read: ``headers`` holds X-Review-Status,
+    X-Reviewed-By and X-Review-Date as the PO header names them."""
     english = english_texts(facts)
     existing = translated_texts(facts, locale)
     old_sources = dict(facts.translations[locale].sources) if locale in facts.translations else {}
     problems, values, sources, fuzzy = [], dict(existing), {}, []
     seen = set()
-    for message in po:
-        if not message.id:
-            continue
-        key = message.context or ""
+    for message in entries:
+        key = message.key
         if key not in english:
-            problems.append(f"{name}: msgctxt {key!r} is not a translatable field of these facts; re-export")
+            problems.append(f"{name}: {key!r} is not a translatable field of these facts; re-export")
             continue
-        if message.id != english[key]:
+        if message.source != english[key]:
             problems.append(f"{name}: {key}: the English in the file is not the facts' English (the facts changed "
                             "since the export); re-export and translate the changed text")
             continue
         seen.add(key)
-        if message.string and message.string.strip():
-            values[key] = message.string.strip()
+        if message.target and message.target.strip():
+            values[key] = message.target.strip()
             sources[key] = source_hash(english[key])
             if message.fuzzy:
                 fuzzy.append(key)
@@ -238,8 +278,19 @@ def import_po(facts_path: Path, po_path: Path, *, locale: str | None = None, tod
     from ..loader import read_text
 
     facts = facts_mod.load_facts(facts_path)
-    text = po_path.read_text(encoding="utf-8")
-    locale, block, imported = block_from_po(facts, text, locale=locale, today=today, name=po_path.name)
+    if po_path.suffix.lower() in (".xlf", ".xliff"):
+        from .facts_xliff import read_xliff
+
+        entries, headers, target = read_xliff(po_path.read_bytes(), name=po_path.name)
+        locale = locale or target
+        if not locale:
+            raise TranslationsError(f"{po_path.name}: no target-language; pass --locale")
+        _check_locale(locale)
+        locale, block, imported = block_from_entries(facts, entries, headers, locale=locale, today=today,
+                                                     name=po_path.name)
+    else:
+        text = po_path.read_text(encoding="utf-8")
+        locale, block, imported = block_from_po(facts, text, locale=locale, today=today, name=po_path.name)
     new_text = write_block(facts_path, locale, block)
     facts_mod.facts_from_source(read_text(new_text, facts_path.name, is_json=facts_path.suffix.lower() == ".json"))
     return new_text, imported
