@@ -416,6 +416,14 @@ class _Writer:
                 frame = OxmlElement("w:framePr", {qn(f"w:{k}"): v for k, v in _WINDOW_FRAME.items()})
                 p.pPr.find(qn("w:pStyle")).addnext(frame)
             self.add_runs(p, line)
+        if self.base.rtl and not self.framed:
+            # LibreOffice places a frame from the right edge when the paragraph it is anchored to (the next one)
+            # runs right to left: anchor the window frame to an empty left-to-right line of its own
+            anchor = self.para()
+            anchor.get_or_add_pPr().insert_element_before(
+                OxmlElement("w:spacing", {qn("w:before"): "0", qn("w:after"): "0", qn("w:line"): "20",
+                                          qn("w:lineRule"): "exact"}),
+                *_AFTER_KEEP_NEXT[_AFTER_KEEP_NEXT.index("w:spacing") + 1:])
         self.script = outer
         self.framed = True
 

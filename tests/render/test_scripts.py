@@ -66,6 +66,9 @@ def test_an_arabic_docx_runs_right_to_left_but_keeps_numbers_urls_addresses_and_
         in_tagline_or_address = any(style_of(p) in ("AddressBlock", "Tagline") for p in run.iterancestors(f"{W}p"))
         assert rtl == (text not in ltr and not in_tagline_or_address), text
     assert body.find(f".//{W}tblPr/{W}bidiVisual") is not None
+    framed = [i for i, p in enumerate(paragraphs) if p.find(f"{W}pPr/{W}framePr") is not None]
+    anchor = paragraphs[framed[-1] + 1]  # the window frame's own left-to-right anchor line (LibreOffice mirrors it
+    assert anchor.find(f"{W}r") is None and anchor.find(f"{W}pPr/{W}bidi").get(f"{W}val") == "0"  # otherwise)
     fonts = [f.get(f"{W}cs") for f in styles.iter(f"{W}rFonts")]
     assert fonts and set(fonts) == {"DejaVu Sans"}
     assert styles.find(f"{W}docDefaults//{W}lang").get(f"{W}bidi") == "ar"
