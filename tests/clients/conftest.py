@@ -18,6 +18,10 @@ SAMPLES = sorted((tools.ROOT / "samples").glob("*/breach.yaml"))
 LETTER_KINDS = ("individual", "next_of_kin")
 EXTENSIONS = ("docx", "md", "html", "eml")
 RENDER_TIMEOUT = 300
+ONLY_KINDS = {"harbor-point-languages": ("individual", "substitute_web")}
+"""Harbor Point again, in 17 locales: its letter and web page in every locale (the outputs whose scripts,
+direction and fonts differ by language); its other kinds are the same writers as harbor-point-pacs's, and
+all of them for 17 locales would double the clients' run time."""
 
 
 def clients_required() -> bool:
@@ -111,6 +115,8 @@ def render_samples(out_root: Path) -> tuple[list[Output], list[str]]:
             continue
         # --draft: the translations are drafts until a qualified translator reviews them (README, Languages)
         command = [sys.executable, "-m", "noticegen", "render", str(facts_path), "-o", str(out_dir), "--draft"]
+        for kind in ONLY_KINDS.get(sample, ()):
+            command += ["--notice", kind]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=RENDER_TIMEOUT,
                                   cwd=tools.ROOT, stdin=subprocess.DEVNULL)
