@@ -1,5 +1,12 @@
-"""The language layer: catalogs (catalogs.py), locale formatting (formatting.py), review status and the
-draft gate (review.py), the facts' free-text translations workflow (facts_po.py, staleness)."""
+"""The language layer, in one place:
+
+- catalogs.py    the 17 locales, Babel catalogs from locales/, their PO headers (review status)
+- formatting.py  dates, numbers and lists per locale (Babel; Haitian Creole where CLDR has no data)
+- review.py      review status of catalogs and facts translations, and the --draft gate's watermark
+- sources.py     the facts' translatable fields, the hash of each English source, stale translations
+- facts_po.py    `noticegen translations export/import` in PO; facts_xliff.py the same in XLIFF 1.2
+- taglines.py    the language-assistance taglines (Section 1557)
+"""
 
 from __future__ import annotations
 
