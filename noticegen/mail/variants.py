@@ -57,9 +57,13 @@ def _missing(fields: tuple[str, ...], values: dict[str, str]) -> list[str]:
     return [f for f in fields if not values.get(f) and f not in OPTIONAL_FIELDS]
 
 
-def _run(value: str, fmt: str) -> str:
+def _run(value: str, fmt: str, rtl: bool = False) -> str:
     """The runs render/docx.py writes for Text(value) with bold/italic ``fmt``: a US phone number in the value
-    is a run of its own whose hyphens are non-breaking (render/docx.py add_text)."""
+    is a run of its own whose hyphens are non-breaking (render/docx.py add_text). ``rtl``: the field sits in
+    right-to-left text, where numbers and text starting with a number are left-to-right runs between
+    LEFT-TO-RIGHT MARKs and the rest are w:rtl runs."""
+    if rtl:
+        return _rtl_runs(value, fmt)
     if sum(c.isdigit() for c in value) >= 7:  # fewer digits cannot be a phone number: skip the matcher
         spans = _phone_spans(value)
         if spans:
@@ -73,6 +77,27 @@ def _run(value: str, fmt: str) -> str:
                 out.append(_one_run(_FIELD_LIKE.sub("«\u2060", value[pos:]), fmt, False))
             return "".join(out)
     return _one_run(_FIELD_LIKE.sub("«\u2060", value), fmt, False)
+
+
+_LRM = "\u200e"
+_LTR_FROM_DIGIT = re.compile(r"\d[0-9 .,#/'-]*[A-Za-z][A-Za-z0-9 .,#/'-]*[A-Za-z0-9]", re.ASCII)  # render/html.py
+
+
+def _rtl_runs(value: str, fmt: str) -> str:
+    spans = _phone_spans(value) if any(c.isdigit() for c in value) else []
+    for match in _LTR_FROM_DIGIT.finditer(value):
+        if not any(s < match.end() and match.start() < e for s, e in spans):
+            spans.append((match.start(), match.end()))
+    rtl_fmt = fmt.replace("<w:b/>", "<w:b/><w:bCs/>").replace("<w:i/>", "<w:i/><w:iCs/>") + "<w:rtl/>"
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start > pos:
+            out.append(_one_run(_FIELD_LIKE.sub("«\u2060", value[pos:start]), rtl_fmt, False))
+        out.append(_one_run(_LRM + value[start:end] + _LRM, fmt, True))
+        pos = end
+    if pos < len(value) or not value:
+        out.append(_one_run(_FIELD_LIKE.sub("«\u2060", value[pos:]), rtl_fmt, False))
+    return "".join(out)
 
 
 def _phone_spans(text: str) -> list[tuple[int, int]]:
@@ -110,8 +135,8 @@ class LetterVariant:
     after: tuple[Part, ...]
     segments: tuple[bytes, ...]
     """The document part between Field runs (one more than ``slots``), UTF-8."""
-    slots: tuple[tuple[str, str], ...]
-    """(field name, the run's bold/italic properties) for each Field run, in document order."""
+    slots: tuple[tuple[str, str, bool], ...]
+    """(field name, the run's bold/italic properties, in right-to-left text) for each Field run, in order."""
     fields: tuple[str, ...]
     proof: bytes
     """The variant's DOCX with its fields showing, as the DOCX writer wrote it."""
@@ -138,11 +163,16 @@ class LetterVariant:
             raise ValueError(f"the DOCX writer wrote no {DOCUMENT}")
         pieces = _FIELD_RUN.split(xml)
         segments = tuple(s.encode("utf-8") for s in pieces[0::3])
-        slots = tuple(zip(pieces[2::3], pieces[1::3]))
+        rtl = []
+        for i in range(len(pieces[2::3])):  # the paragraph around each field runs right to left (w:bidi)?
+            before_text = "".join(pieces[j] for j in range(0, 3 * i + 1, 3))
+            paragraph = before_text[max(before_text.rfind("<w:p>"), before_text.rfind("<w:p "), 0):]
+            rtl.append("<w:bidi/>" in paragraph)
+        slots = tuple(zip(pieces[2::3], pieces[1::3], rtl))
         stray = [m.group() for s in pieces[0::3] for m in _STRAY_FIELD.finditer(s)]
         if stray:
             raise ValueError(f"{'.'.join(key)}: field {stray[0]} is not a whole run of its own in {DOCUMENT}")
-        fields = tuple(dict.fromkeys(name for name, _ in slots))
+        fields = tuple(dict.fromkeys(name for name, _, _ in slots))
         variant = cls(key, tuple(before), tuple(after), segments, slots, fields, proof)
         variant._self_check(notice)
         return variant
@@ -170,8 +200,8 @@ class LetterVariant:
             raise Unfilled(missing)
         segments = self.segments
         out = [segments[0]]
-        for i, (name, fmt) in enumerate(self.slots, start=1):
-            out.append(_run(values.get(name, ""), fmt).encode("utf-8"))
+        for i, (name, fmt, rtl) in enumerate(self.slots, start=1):
+            out.append(_run(values.get(name, ""), fmt, rtl).encode("utf-8"))
             out.append(segments[i])
         return b"".join(out)
 

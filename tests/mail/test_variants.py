@@ -78,7 +78,7 @@ def test_every_field_is_a_whole_run_and_the_proof_shows_them(riverbend):
     _, _, variants = riverbend
     letter = variants[("individual", "en_US", "letter")]
     assert letter.fields == ("recipient_name", "recipient_address_1", "recipient_city_state_zip", "enrollment_code")
-    assert [name for name, _ in letter.slots].count("recipient_name") == 2
+    assert [name for name, _, _ in letter.slots].count("recipient_name") == 2
     assert b"\xc2\xab" not in b"".join(letter.segments)  # no « left outside the runs cut out
     assert fields_in(read_docx(letter.proof)) == list(letter.fields)
 
@@ -86,7 +86,7 @@ def test_every_field_is_a_whole_run_and_the_proof_shows_them(riverbend):
 def test_a_field_inside_bold_keeps_its_bold():
     notice = _notice((Paragraph((Strong((Text("Code: "), Field("enrollment_code"))),)),))
     letter = LetterVariant.from_notice(notice, ("individual", "en_US", "letter"))
-    assert letter.slots == (("enrollment_code", "<w:b/>"),)
+    assert letter.slots == (("enrollment_code", "<w:b/>", False),)
     assert b"<w:r><w:rPr><w:b/></w:rPr><w:t>X1</w:t></w:r>" in document_xml(letter.fill({"enrollment_code": "X1"}))
 
 
@@ -158,3 +158,32 @@ def test_a_variant_that_would_drift_from_the_writer_is_refused(riverbend, monkey
     with pytest.raises(ValueError, match=r"^individual\.en_US\.letter: a filled copy would differ from the DOCX "
                                          r"writer's own rendering of the merged notice"):
         LetterVariant.from_notice(notices[("individual", "en_US", "letter")], ("individual", "en_US", "letter"))
+
+
+@pytest.fixture(scope="module")
+def right_to_left():
+    import datetime as dt
+    from pathlib import Path
+
+    from noticegen.facts import load_facts
+    from noticegen.notice_set import notice_set
+    from noticegen.plan import plan
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "harbor-point-languages" / "breach.yaml"
+    day = dt.date(2025, 3, 14)
+    facts = load_facts(sample, today=day)
+    made = notice_set(facts, plan(facts, as_of=day), today=day, kinds=("individual", "next_of_kin"),
+                      formats=("docx",), locales=("ar", "fa"), draft=True)
+    return made.notices, mv.build_variants(facts, made.notices)
+
+
+@pytest.mark.parametrize("value", ["محمد 12", "1200 Ocean Blvd, Apt 4", "Call 563-555-0117", "-", "EC-0001",
+                                   "أحمد (800) 555-0100 x", "**", "Zoë"])
+def test_right_to_left_letters_fill_as_the_writer_writes_them(right_to_left, value):
+    notices, variants = right_to_left
+    assert {k[1] for k in variants} == {"ar", "fa"}
+    for key, variant in variants.items():
+        values = {name: value for name in variant.fields}
+        assert document_xml(variant.fill(values)) == document_xml(render(merge(notices[key], values), "docx")), key
+    individual = variants[("individual", "ar", "letter")]
+    assert [rtl for _, _, rtl in individual.slots] == [False, False, False, True]  # the address is left to right
