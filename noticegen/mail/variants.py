@@ -190,7 +190,9 @@ class LetterVariant:
         with zipfile.ZipFile(io.BytesIO(render(merge(notice, probe), "docx"))) as package:
             expected = package.read(DOCUMENT)
         if self.document_xml(probe) != expected:
-            raise ValueError(f"{'.'.join(self.key)}: a filled copy would differ from the DOCX writer's own "
+            from ..errors import TemplateError
+
+            raise TemplateError(f"{'.'.join(self.key)}: a filled copy would differ from the DOCX writer's own "
                              "rendering of the merged notice (mail/variants.py _run must learn what the writer does)")
 
     def document_xml(self, values: dict[str, str]) -> bytes:

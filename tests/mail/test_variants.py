@@ -155,7 +155,9 @@ def _notice(blocks):
 def test_a_variant_that_would_drift_from_the_writer_is_refused(riverbend, monkeypatch):
     _, notices, _ = riverbend
     monkeypatch.setattr(mv, "_one_run", lambda value, fmt, nobreak: f"<w:r><w:t>{value}</w:t></w:r>")
-    with pytest.raises(ValueError, match=r"^individual\.en_US\.letter: a filled copy would differ from the DOCX "
+    from noticegen.errors import TemplateError
+
+    with pytest.raises(TemplateError, match=r"^individual\.en_US\.letter: a filled copy would differ from the DOCX "
                                          r"writer's own rendering of the merged notice"):
         LetterVariant.from_notice(notices[("individual", "en_US", "letter")], ("individual", "en_US", "letter"))
 
