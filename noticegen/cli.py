@@ -178,7 +178,11 @@ def render_command(facts_file, kinds, locales, formats, out_dir, templates_dir, 
             click.echo(str(write_atomic(root / "business_associate.enclosure.csv", identification_csv(roster, facts))))
         from .mail.variants import build_variants
 
-        failed = _mail_merge(build_variants(facts, made.notices, formats=formats or None), roster, root,
+        try:
+            variants = build_variants(facts, made.notices, formats=formats or None)
+        except NoticegenError as exc:
+            _fail(exc)
+        failed = _mail_merge(variants, roster, root,
                              locales=tuple(facts.notices.locales), workers=workers, package=package)
     if preview:
         from .preview import preview_pngs
