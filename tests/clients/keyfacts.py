@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from babel.dates import format_date
+from noticegen.lang import format_date  # as notices print dates (Babel; ht where CLDR has none)
 
 TODAY = dt.date(2026, 11, 26)
 """The 'today' the samples are validated against, so their dates are never 'in the future'."""
@@ -51,8 +51,8 @@ def key_facts(facts, *, locale: str, elements: tuple[str, ...]) -> list[KeyFact]
     """
     found = [KeyFact("entity name", facts.covered_entity.name)]
     if "what_happened" in elements:
-        found.append(KeyFact("breach start date", format_date(facts.breach.started_on, format="long", locale=locale)))
-        found.append(KeyFact("discovery date", format_date(facts.breach.discovered_on, format="long", locale=locale)))
+        found.append(KeyFact("breach start date", format_date(facts.breach.started_on, locale)))
+        found.append(KeyFact("discovery date", format_date(facts.breach.discovered_on, locale)))
     if ("contact" in elements or "toll_free" in elements) and facts.contact.toll_free:
         found.append(KeyFact("toll-free number", facts.contact.toll_free))
     if "phi_involved" in elements:
@@ -72,10 +72,35 @@ def normalise(text: str) -> str:
     return text.replace("- ", "-")  # a number or word wrapped at its hyphen
 
 
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_NON_LATIN = re.compile(r"[\u0590-\u08ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+"""Hebrew/Arabic and CJK: text extractors move or add spaces there (pdftotext writes '2025 年 2 月 3 日', and
+puts an Arabic date's space on the other side of the number), so such facts are compared without spaces."""
+
+
 def missing_facts(text: str, expected: list[KeyFact]) -> list[str]:
-    """The expected facts that ``text`` lacks, each as "label 'text'"; [] when all are there."""
-    seen = normalise(text)
-    return [str(fact) for fact in expected if normalise(fact.text) not in seen]
+    """The expected facts that ``text`` lacks, each as "label 'text'"; [] when all are there. Bidi control
+    characters are ignored; a fact in a right-to-left or CJK script is matched with whitespace ignored."""
+    seen = normalise(text.translate(_BIDI_CONTROLS))
+    packed = _packed(seen)
+    missing = []
+    for fact in expected:
+        want = normalise(fact.text)
+        if want in seen or (_NON_LATIN.search(want) and any(_packed(w) in packed
+                                                              for w in (want, _LAM_ALEF.sub(r"\1ل", want)))):
+            continue
+        missing.append(str(fact))
+    return missing
+
+
+_LAM_ALEF = re.compile("ل([اأإآ])")
+"""pdftotext writes an Arabic lam-alef ligature's two letters in visual order (الإجراء comes out اإلجراء):
+an Arabic fact is also looked for with each lam-alef pair so swapped."""
+
+
+def _packed(text: str) -> str:
+    """Without spaces or sentence punctuation, which extractors move around numbers in right-to-left text."""
+    return re.sub(r"[\s.,،؛:]", "", text)
 
 
 _MARKUP = {
