@@ -63,11 +63,7 @@ def export_po(facts: Any, locale: str, *, facts_name: str = "facts") -> str:
     """The PO file of ``facts``' free text for ``locale``: every translatable English text (msgid) with its
     key as msgctxt and its place in the facts as a comment, prefilled with the translation there is.
     A prefilled entry whose English changed since it was translated is fuzzy."""
-    _check_locale(locale)
-    english = english_texts(facts)
-    done = translated_texts(facts, locale)
-    outdated = {".".join(path[2:]) for path, _ in stale(facts, locale)}
-    block = facts.translations.get(locale)
+    entries, headers = export_entries(facts, locale)
     catalog = PoCatalog(locale=locale, domain="facts",
                         project=f"noticegen facts: {facts.covered_entity.name}", version=facts_name,
                         fuzzy=False, msgid_bugs_address="", last_translator="", language_team="",
@@ -75,22 +71,11 @@ def export_po(facts: Any, locale: str, *, facts_name: str = "facts") -> str:
                                         "# Translate each msgstr (msgctxt names the field). A qualified translator\n"
                                         "# who reviewed every entry sets X-Review-Status: reviewed, X-Reviewed-By and\n"
                                         "# X-Review-Date below; then: noticegen translations import FACTS FILE\n"))
-    for key, text in english.items():
-        name = key.split(".")[0]
-        where = ENGLISH_PATH[name] + (f"[{int(key.split('.')[1])}]" if "." in key else "")
-        comments = [f"English: {where}"]
-        if key in outdated:
-            comments.append("The English changed since this was translated: translate it again.")
-        catalog.add(text, done.get(key, ""), context=key, auto_comments=comments,
-                    flags=("fuzzy",) if key in outdated else ())
+    for entry, notes in entries:
+        catalog.add(entry.source, entry.target, context=entry.key, auto_comments=notes,
+                    flags=("fuzzy",) if entry.fuzzy else ())
     out = io.BytesIO()
     write_po(out, catalog, width=0, omit_header=False, include_previous=False)
-    review = block.review if block is not None else None
-    headers = {"X-Review-Status": review.status if review else "draft"}
-    if review is not None and review.status == "reviewed" and not outdated:
-        headers["X-Reviewed-By"] = review.by or ""
-        if review.on:
-            headers["X-Review-Date"] = review.on.isoformat()
     headers["X-Noticegen-Locale"] = locale
     return with_headers(out.getvalue().decode("utf-8"), headers)
 

@@ -31,25 +31,20 @@ def source_hash(text: str) -> str:
 def english_texts(facts: Any) -> dict[str, str]:
     """Every translatable English text of ``facts`` by its key: 'summary', 'individual_steps.0', ...; fields
     the facts leave out are left out."""
-    text = facts.text("en_US")
-    out: dict[str, str] = {}
-    for name in FIELDS:
-        value = getattr(text, name)
-        if name == "individual_steps":
-            out.update({f"individual_steps.{i}": step for i, step in enumerate(value)})
-        elif value:
-            out[name] = value
-    return out
+    return _keyed(facts.text("en_US"))
 
 
 def translated_texts(facts: Any, locale: str) -> dict[str, str]:
     """The translations.<locale> texts by the same keys as english_texts ({} without a block)."""
     block = facts.translations.get(locale)
-    if block is None:
-        return {}
+    return {} if block is None else _keyed(block)
+
+
+def _keyed(texts: Any) -> dict[str, str]:
+    """The FIELDS of ``texts`` by key, each step its own ('individual_steps.0'); empty fields left out."""
     out: dict[str, str] = {}
     for name in FIELDS:
-        value = getattr(block, name)
+        value = getattr(texts, name)
         if name == "individual_steps":
             out.update({f"individual_steps.{i}": step for i, step in enumerate(value)})
         elif value:
