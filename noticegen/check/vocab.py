@@ -217,7 +217,6 @@ INCIDENT = _any(r"\bincident\b", r"\bbreach\b", r"\bunauthori[sz]ed\b", r"\bcybe
                 r"\bmisconfigur", r"\bpixel", r"\btracking (?:technolog|code|tool)", r"\bcould (?:easily )?be (?:reached|seen|accessed)", r"\bthreat actor\b", r"\bintrud", r"\bimproper", r"\bsnooping\b", r"\bemployee\b",
                 r"\bincidente\b", r"\bno autorizad", r"\brobad", r"\bataque\b", r"\bacceso\b", r"\bperdid", r"\berror\b")
 
-VAGUE_TIME = _any(r"\brecently\b", r"\bearlier this (?:year|month)\b", r"\brecientemente\b", r"\bhace poco\b")
 UNKNOWN_DATE = _any(r"\b(?:unable|not able) to determine (?:when|the date)", r"\bdates? (?:of the (?:breach|incident) )?(?:is|are|remains?) (?:unknown|not known)",
                     r"\bunknown date\b", r"\bfecha (?:es )?desconocida\b")
 """164.404(c)(1)(A) asks for the breach date "if known": a notice that says it is not known gives it."""
