@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from noticegen.check import check, default_checks
-from noticegen.check.elements import LOOKED_FOR
+from noticegen.check.reading import LOOKED_FOR
 from noticegen.facts import load_facts
 from noticegen.kinds import ELEMENTS, KINDS
 from noticegen.model import BulletList, Heading, Meta, Notice, Paragraph, Section, Text

@@ -20,10 +20,9 @@ from ..lang.sources import stale
 from ..model import Notice, notice_text
 from ..readability import readability
 from .dates import notice_year
-from .elements import (
-    Evidence, Judgement, Reading, contact, entity_actions, individual_steps, individuals_identified, phi_involved,
-    toll_free, what_happened,
-)
+from .contact import contact, toll_free
+from .elements import entity_actions, individual_steps, individuals_identified, phi_involved, what_happened
+from .reading import Evidence, Judgement, Reading
 from .units import units
 from .vocab import fold
 
